@@ -1,0 +1,117 @@
+package org.rcsweep.capacity;
+
+import org.ejml.data.DMatrixRMaj;
+import org.rcsweep.stats.CrossMoments;
+
+import java.util.Arrays;
+
+/**
+ * Linear-readout capacities for every nested readout count L from one Cholesky factorisation.
+ *
+ * <p>With G = Σ(x−x̄)(x−x̄)ᵀ + λI = R Rᵀ over the readout neurons (in readout order), c_k = Σ(x−x̄)(y_k−ȳ_k) and
+ * z_k = R⁻¹c_k, the in-sample capacity of the first L neurons for target k is
+ * m_k(L) = c_{k,L}ᵀ G_LL⁻¹ c_{k,L} / Σ(y_k−ȳ_k)² = Σ_{i&lt;L} z_ik² / Σ(y_k−ȳ_k)², a cumulative sum: R's leading block is
+ * the factor of G's leading block. With λ = 0 it is the squared correlation of the least-squares readout; with λ &gt; 0
+ * it is the ridge-regularised explained variance, never above it. The holdout readout w_L = R_L⁻ᵀ z_{k,L} costs one
+ * triangular solve per L and is scored by its squared correlation with the target on the test samples, using the
+ * test samples' own means. No inverse is ever formed.
+ */
+public final class NestedReadoutCapacity {
+    private NestedReadoutCapacity() {
+    }
+
+    /**
+     * @param train           moments of the training samples (features in readout order)
+     * @param test            moments of the held-out samples, or null for in-sample only
+     * @param readouts        strictly increasing L values, the largest at most the number of features
+     * @param relativeRidge   λ as a fraction of the mean diagonal of the training Gram matrix
+     * @param maxCondition    condition estimates above this mark a readout set as ill-conditioned
+     */
+    public static ReadoutCapacity[] solve(CrossMoments train, CrossMoments test, int[] readouts, double relativeRidge,
+                                          double maxCondition) {
+        int lMax = readouts[readouts.length - 1];
+        int m = train.targets();
+        DMatrixRMaj gram = train.centredGram();
+        double ridge = relativeRidge * meanDiagonal(gram, lMax);
+        NestedCholesky chol = NestedCholesky.factor(gram, lMax, ridge);
+        int valid = chol.validPrefix();
+
+        double[] z = Arrays.copyOf(train.centredCross().data, lMax * m);
+        chol.forwardSubstitute(z, valid, m);
+        double[] vy = train.centredTargetSquares();
+
+        DMatrixRMaj testGram = test == null ? null : test.centredGram();
+        DMatrixRMaj testCross = test == null ? null : test.centredCross();
+        double[] testVy = test == null ? null : test.centredTargetSquares();
+
+        ReadoutCapacity[] out = new ReadoutCapacity[readouts.length];
+        double[] cumulative = new double[m];
+        int done = 0;
+        for (int idx = 0; idx < readouts.length; idx++) {
+            int l = readouts[idx];
+            double condition = chol.conditionEstimate(l);
+            boolean ok = l <= valid && condition <= maxCondition;
+            if (!ok) {
+                double[] nan = new double[m];
+                Arrays.fill(nan, Double.NaN);
+                out[idx] = new ReadoutCapacity(l, nan, test == null ? null : nan.clone(), condition, false);
+                continue;
+            }
+            for (; done < l; done++) {
+                int o = done * m;
+                for (int k = 0; k < m; k++) {
+                    cumulative[k] += z[o + k] * z[o + k];
+                }
+            }
+            double[] inSample = new double[m];
+            for (int k = 0; k < m; k++) {
+                inSample[k] = vy[k] > 0 ? cumulative[k] / vy[k] : 0.0;
+            }
+            double[] holdout = test == null ? null : holdout(chol, z, l, m, testGram, testCross, testVy);
+            out[idx] = new ReadoutCapacity(l, inSample, holdout, condition, true);
+        }
+        return out;
+    }
+
+    private static double[] holdout(NestedCholesky chol, double[] z, int l, int m, DMatrixRMaj h, DMatrixRMaj d,
+                                    double[] vt) {
+        double[] w = Arrays.copyOf(z, l * m);
+        chol.backSubstituteTransposed(w, l, m);
+        int p = h.numCols;
+        double[] hw = new double[l * m];
+        for (int i = 0; i < l; i++) {
+            int oh = i * p;
+            int oi = i * m;
+            for (int j = 0; j < l; j++) {
+                double hij = h.data[oh + j];
+                int oj = j * m;
+                for (int k = 0; k < m; k++) {
+                    hw[oi + k] += hij * w[oj + k];
+                }
+            }
+        }
+        double[] q = new double[m];
+        double[] c = new double[m];
+        int dm = d.numCols;
+        for (int i = 0; i < l; i++) {
+            int oi = i * m;
+            for (int k = 0; k < m; k++) {
+                q[k] += w[oi + k] * hw[oi + k];
+                c[k] += w[oi + k] * d.data[i * dm + k];
+            }
+        }
+        double[] out = new double[m];
+        for (int k = 0; k < m; k++) {
+            out[k] = q[k] > 0 && vt[k] > 0 ? c[k] * c[k] / (q[k] * vt[k]) : 0.0;
+        }
+        return out;
+    }
+
+    private static double meanDiagonal(DMatrixRMaj g, int l) {
+        double s = 0;
+        for (int i = 0; i < l; i++) {
+            s += g.data[i * g.numCols + i];
+        }
+        return s / l;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Capacity estimators: the nested Cholesky factorisation with its conditioning check, and linear-readout capacities
+ * (in-sample and holdout) for every nested readout count from one factorisation. Owns the definition of a capacity.
+ */
+package org.rcsweep.capacity;

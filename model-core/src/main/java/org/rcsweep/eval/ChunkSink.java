@@ -1,0 +1,13 @@
+package org.rcsweep.eval;
+
+import org.ejml.data.DMatrixRMaj;
+
+/** Receives the measured samples of a point simulation, one chunk at a time. */
+public interface ChunkSink {
+    /**
+     * @param readoutStates rows × L_max states of the readout neurons, in readout order (the sink may overwrite it)
+     * @param targets       rows × (K+1) memory targets u(t−k)
+     * @param training      whether the rows belong to the training (true) or held-out (false) samples
+     */
+    void accept(DMatrixRMaj readoutStates, DMatrixRMaj targets, boolean training);
+}

@@ -1,0 +1,81 @@
+package org.rcsweep.eval;
+
+import org.rcsweep.capacity.NestedReadoutCapacity;
+import org.rcsweep.capacity.ReadoutCapacity;
+import org.rcsweep.spec.CapacitySpec;
+import org.rcsweep.spec.PointSpec;
+import org.rcsweep.stats.CrossMoments;
+import org.rcsweep.stats.ReadoutCorrelations;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates one sweep point on whatever machine it runs: simulates it ({@link PointSimulation}), streams the readout
+ * states into moment accumulators and measures memory capacity for every readout count from one factorisation.
+ * Never throws: a diverging reservoir or an error becomes a status on every row of the point.
+ */
+public final class PointEvaluator {
+    private PointEvaluator() {
+    }
+
+    public static PointResult evaluate(PointSpec spec) {
+        String id = spec.id();
+        long seed = spec.seed();
+        PointSimulation simulation = new PointSimulation(spec);
+        long capacityNanos = 0;
+        try {
+            int lMax = spec.maxReadouts();
+            int m = spec.maxDelay() + 1;
+            CrossMoments train = new CrossMoments(lMax, m);
+            CrossMoments test = PointSimulation.trainingSteps(spec) < spec.input().steps()
+                    ? new CrossMoments(lMax, m) : null;
+            simulation.run((x, y, training) -> (training ? train : test).add(x, y));
+            long start = System.nanoTime();
+            List<ReadoutResult> rows = measure(spec, train, test);
+            capacityNanos = System.nanoTime() - start;
+            boolean anyIll = rows.stream().anyMatch(r -> r.status() == PointStatus.ILL_CONDITIONED);
+            return new PointResult(spec, id, seed, anyIll ? PointStatus.ILL_CONDITIONED : PointStatus.OK,
+                    anyIll ? "some readout counts are ill-conditioned" : "", rows, simulation.simulateSeconds(),
+                    simulation.sinkSeconds() + capacityNanos * 1e-9);
+        } catch (DivergenceException e) {
+            return failed(spec, id, seed, PointStatus.DIVERGED, e.getMessage(), simulation);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return failed(spec, id, seed, PointStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    simulation);
+        }
+    }
+
+    private static List<ReadoutResult> measure(PointSpec spec, CrossMoments train, CrossMoments test) {
+        int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
+        CapacitySpec cap = spec.capacity();
+        ReadoutCapacity[] capacities = NestedReadoutCapacity.solve(train, test, readouts, cap.ridge(),
+                cap.maxCondition());
+        ReadoutCorrelations[] correlations = ReadoutCorrelations.nested(train.centredGram(), readouts);
+        List<ReadoutResult> rows = new ArrayList<>(readouts.length);
+        for (int i = 0; i < readouts.length; i++) {
+            ReadoutCapacity c = capacities[i];
+            boolean holdout = c.holdout() != null;
+            double[] memory = holdout ? c.holdout() : c.inSample();
+            PointStatus status = c.wellConditioned() ? PointStatus.OK : PointStatus.ILL_CONDITIONED;
+            String message = c.wellConditioned() ? "" : "Gram matrix of " + c.readouts()
+                    + " readouts has condition estimate " + c.conditionEstimate() + " (limit " + cap.maxCondition()
+                    + "): capacities not reported";
+            rows.add(new ReadoutResult(c.readouts(), status, message, ReadoutCapacity.sum(memory),
+                    ReadoutCapacity.sum(c.inSample()), holdout ? ReadoutCapacity.sum(c.holdout()) : Double.NaN,
+                    memory, c.inSample(), correlations[i], c.conditionEstimate()));
+        }
+        return rows;
+    }
+
+    private static PointResult failed(PointSpec spec, String id, long seed, PointStatus status, String message,
+                                      PointSimulation simulation) {
+        List<ReadoutResult> rows = new ArrayList<>();
+        for (int l : spec.readouts()) {
+            rows.add(new ReadoutResult(l, status, message, Double.NaN, Double.NaN, Double.NaN, new double[0],
+                    new double[0], new ReadoutCorrelations(l, Double.NaN, Double.NaN, Double.NaN), Double.NaN));
+        }
+        return new PointResult(spec, id, seed, status, message, rows, simulation.simulateSeconds(),
+                simulation.sinkSeconds());
+    }
+}

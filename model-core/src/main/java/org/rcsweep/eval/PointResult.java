@@ -1,0 +1,18 @@
+package org.rcsweep.eval;
+
+import org.rcsweep.spec.PointSpec;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Everything measured for one point: one {@link ReadoutResult} per requested L (in the spec's order), plus timings.
+ * Timings are the only fields that differ between runs of the same spec.
+ */
+public record PointResult(PointSpec spec, String pointId, long seed, PointStatus status, String message,
+                          List<ReadoutResult> readouts, double simulateSeconds, double capacitySeconds)
+        implements Serializable {
+    public PointResult {
+        readouts = List.copyOf(readouts);
+    }
+}

@@ -1,0 +1,93 @@
+package org.rcsweep.model;
+
+import org.rcsweep.spec.Activation;
+
+/**
+ * x(t+1) = (1−a)·x(t) + a·f(W x(t) + w_in u(t+1) + b) with dense row-major W. Echo state networks, linear
+ * reservoirs, rings, delay lines and orthogonal reservoirs are all instances with different weights.
+ */
+public final class LeakyRateReservoir implements Reservoir {
+    private final int n;
+    private final double[] w;
+    private final double[] wIn;
+    private final double[] bias;
+    private final double leak;
+    private final Activation activation;
+    private final double[] x;
+    private final double[] next;
+
+    public LeakyRateReservoir(double[] w, double[] wIn, double[] bias, double leak, Activation activation) {
+        this.n = wIn.length;
+        if (w.length != n * n || bias.length != n) {
+            throw new IllegalArgumentException("W must be " + n + "x" + n + " and b of length " + n);
+        }
+        this.w = w.clone();
+        this.wIn = wIn.clone();
+        this.bias = bias.clone();
+        this.leak = leak;
+        this.activation = activation;
+        this.x = new double[n];
+        this.next = new double[n];
+    }
+
+    @Override
+    public int size() {
+        return n;
+    }
+
+    @Override
+    public void advance(double[] u, int from, int steps, double[] states) {
+        boolean tanh = activation == Activation.TANH;
+        double keep = 1.0 - leak;
+        for (int s = 0; s < steps; s++) {
+            double ut = u[from + s];
+            for (int i = 0; i < n; i++) {
+                double pre = dot(w, i * n, x, n) + wIn[i] * ut + bias[i];
+                double f = tanh ? Math.tanh(pre) : pre;
+                next[i] = keep * x[i] + leak * f;
+            }
+            System.arraycopy(next, 0, x, 0, n);
+            System.arraycopy(x, 0, states, s * n, n);
+        }
+    }
+
+    /** Four independent partial sums: lets the JIT pipeline the loop while keeping a fixed summation order. */
+    private static double dot(double[] a, int offset, double[] b, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += a[offset + j] * b[j];
+            s1 += a[offset + j + 1] * b[j + 1];
+            s2 += a[offset + j + 2] * b[j + 2];
+            s3 += a[offset + j + 3] * b[j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += a[offset + j] * b[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** A copy of the recurrent matrix (row-major). */
+    public double[] recurrentWeights() {
+        return w.clone();
+    }
+
+    public double[] inputWeights() {
+        return wIn.clone();
+    }
+
+    public double[] bias() {
+        return bias.clone();
+    }
+
+    public double leak() {
+        return leak;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+}

@@ -1,0 +1,16 @@
+package org.rcsweep.model;
+
+/**
+ * A driven dynamical system advanced in chunks of time steps. Implementations hold their own state and are not
+ * thread-safe; one task owns one reservoir.
+ */
+public interface Reservoir {
+    /** Number of neurons N (readout features). */
+    int size();
+
+    /**
+     * Advances {@code steps} time steps, step s driven by {@code u[from + s]}, and writes the state after step s into
+     * row s of {@code states} (row-major, {@code steps × size()}).
+     */
+    void advance(double[] u, int from, int steps, double[] states);
+}

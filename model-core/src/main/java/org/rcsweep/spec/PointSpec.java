@@ -1,0 +1,76 @@
+package org.rcsweep.spec;
+
+import org.rcsweep.random.ContentHash;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One reservoir configuration of a sweep: everything an executor needs to simulate it and measure every readout
+ * count L. Its id is a content hash of all fields that change the numbers; its seed derives from the sweep seed and
+ * that id, never from where or when the point runs.
+ *
+ * @param sweep       the sweep's name (a label; not part of the id)
+ * @param sweepSeed   the sweep's master seed
+ * @param model       reservoir type and parameters
+ * @param n           number of neurons N
+ * @param correlation correlation knob and value
+ * @param replica     replica index (independent weights and input for the same parameters)
+ * @param readouts    readout counts L, strictly increasing, each in [1, N]
+ * @param input       driving input
+ * @param capacity    measurement settings
+ */
+public record PointSpec(String sweep, long sweepSeed, ModelSpec model, int n, CorrelationSpec correlation,
+                        int replica, List<Integer> readouts, InputSpec input, CapacitySpec capacity)
+        implements Serializable {
+    public static final int MAX_N = 100_000;
+
+    public PointSpec {
+        if (model == null || correlation == null || input == null || capacity == null || readouts == null) {
+            throw new IllegalArgumentException("model, correlation, input, capacity and readouts are required");
+        }
+        Check.closed("n", n, 1, MAX_N);
+        Check.closed("replica", replica, 0, Integer.MAX_VALUE);
+        readouts = List.copyOf(readouts);
+        if (readouts.isEmpty()) {
+            throw new SpecException("readouts", "needs at least one readout count");
+        }
+        int previous = 0;
+        for (int l : readouts) {
+            if (l < 1 || l > n) {
+                throw new SpecException("readouts", l + " is outside the allowed range [1, " + n + "] (n = " + n + ")");
+            }
+            if (l <= previous) {
+                throw new SpecException("readouts", "must be strictly increasing, got " + readouts);
+            }
+            previous = l;
+        }
+        if (!model.supports(correlation.knob())) {
+            throw new SpecException("correlation.knob", "'" + correlation.knob().label()
+                    + "' cannot be applied to model kind '" + model.kind() + "'");
+        }
+    }
+
+    /** The text whose hash is the point id (bump the leading version when the numerics change meaning). */
+    public String canonical() {
+        return "rcsweep-point-v1|seed=" + sweepSeed + "|model=" + model.canonical() + "|n=" + n
+                + "|correlation=" + correlation.canonical() + "|replica=" + replica + "|readouts=" + readouts
+                + "|input=" + input.canonical() + "|capacity=" + capacity.canonical();
+    }
+
+    public String id() {
+        return ContentHash.of(canonical());
+    }
+
+    public long seed() {
+        return ContentHash.derivedSeed(sweepSeed, id());
+    }
+
+    public int maxReadouts() {
+        return readouts.get(readouts.size() - 1);
+    }
+
+    public int maxDelay() {
+        return capacity.resolvedMaxDelay(n);
+    }
+}

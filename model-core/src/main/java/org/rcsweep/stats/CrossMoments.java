@@ -1,0 +1,123 @@
+package org.rcsweep.stats;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * Streaming second moments of features x (p) and targets y (m): the centred Gram Σ(x−x̄)(x−x̄)ᵀ, the centred cross
+ * moments Σ(x−x̄)(y−ȳ)ᵀ and the centred sums of squares of y, accumulated chunk by chunk in O(p² + p·m) memory.
+ *
+ * <p>Features are shifted by the mean of the first chunk before their products are summed: raw sums with a large
+ * mean would lose digits to cancellation when the mean is removed at the end (the shifted-data algorithm).
+ */
+public final class CrossMoments {
+    private final int p;
+    private final int m;
+    private final double[] shift;
+    private final DMatrixRMaj sxx;
+    private final DMatrixRMaj sxy;
+    private final double[] sx;
+    private final double[] sy;
+    private final double[] syy;
+    private long count;
+
+    public CrossMoments(int features, int targets) {
+        this.p = features;
+        this.m = targets;
+        this.shift = new double[p];
+        this.sxx = new DMatrixRMaj(p, p);
+        this.sxy = new DMatrixRMaj(p, m);
+        this.sx = new double[p];
+        this.sy = new double[m];
+        this.syy = new double[m];
+    }
+
+    /**
+     * Adds a chunk. {@code x} is rows × p and {@code y} rows × m (row-major); x is shifted in place, so the caller
+     * must not reuse its values.
+     */
+    public void add(DMatrixRMaj x, DMatrixRMaj y) {
+        int rows = x.numRows;
+        if (x.numCols != p || y.numCols != m || y.numRows != rows) {
+            throw new IllegalArgumentException("chunk shapes " + x.numRows + "x" + x.numCols + " and " + y.numRows
+                    + "x" + y.numCols + " do not match " + p + " features and " + m + " targets");
+        }
+        if (rows == 0) {
+            return;
+        }
+        if (count == 0) {
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < p; j++) {
+                    shift[j] += x.data[r * p + j];
+                }
+            }
+            for (int j = 0; j < p; j++) {
+                shift[j] /= rows;
+            }
+        }
+        double[] xd = x.data;
+        for (int r = 0; r < rows; r++) {
+            int o = r * p;
+            for (int j = 0; j < p; j++) {
+                double v = xd[o + j] - shift[j];
+                xd[o + j] = v;
+                sx[j] += v;
+            }
+        }
+        double[] yd = y.data;
+        for (int r = 0; r < rows; r++) {
+            int o = r * m;
+            for (int k = 0; k < m; k++) {
+                double v = yd[o + k];
+                sy[k] += v;
+                syy[k] += v * v;
+            }
+        }
+        CommonOps_DDRM.multAddTransA(x, x, sxx);
+        CommonOps_DDRM.multAddTransA(x, y, sxy);
+        count += rows;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public int features() {
+        return p;
+    }
+
+    public int targets() {
+        return m;
+    }
+
+    /** Σ(x−x̄)(x−x̄)ᵀ, p × p (a new matrix). */
+    public DMatrixRMaj centredGram() {
+        DMatrixRMaj g = sxx.copy();
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                g.data[i * p + j] -= sx[i] * sx[j] / count;
+            }
+        }
+        return g;
+    }
+
+    /** Σ(x−x̄)(y−ȳ)ᵀ, p × m (a new matrix). */
+    public DMatrixRMaj centredCross() {
+        DMatrixRMaj c = sxy.copy();
+        for (int i = 0; i < p; i++) {
+            for (int k = 0; k < m; k++) {
+                c.data[i * m + k] -= sx[i] * sy[k] / count;
+            }
+        }
+        return c;
+    }
+
+    /** Σ(y−ȳ)² per target. */
+    public double[] centredTargetSquares() {
+        double[] v = new double[m];
+        for (int k = 0; k < m; k++) {
+            v[k] = syy[k] - sy[k] * sy[k] / count;
+        }
+        return v;
+    }
+}

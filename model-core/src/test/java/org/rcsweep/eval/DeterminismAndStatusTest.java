@@ -1,0 +1,91 @@
+package org.rcsweep.eval;
+
+import org.junit.jupiter.api.Test;
+import org.rcsweep.spec.Activation;
+import org.rcsweep.spec.CapacitySpec;
+import org.rcsweep.spec.CorrelationSpec;
+import org.rcsweep.spec.EsnSpec;
+import org.rcsweep.spec.Estimator;
+import org.rcsweep.spec.InputDistribution;
+import org.rcsweep.spec.InputSpec;
+import org.rcsweep.spec.Knob;
+import org.rcsweep.spec.PointSpec;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DeterminismAndStatusTest {
+    private static PointSpec esn(EsnSpec model, int chunk, int replica) {
+        return new PointSpec("test", 11, model, 40, new CorrelationSpec(Knob.MEAN_COUPLING, 0.5), replica,
+                List.of(4, 20, 40), new InputSpec(InputDistribution.UNIFORM, 1500, 100),
+                CapacitySpec.defaults().withChunkSteps(chunk));
+    }
+
+    private static final EsnSpec TANH = new EsnSpec(Activation.TANH, 1.0, 0.95, null, 0.5, 0.5, 0.0);
+
+    @Test
+    void sameSpecGivesBitIdenticalResults() {
+        PointResult a = PointEvaluator.evaluate(esn(TANH, 128, 0));
+        PointResult b = PointEvaluator.evaluate(esn(TANH, 128, 0));
+        assertEquals(a.pointId(), b.pointId());
+        assertEquals(a.seed(), b.seed());
+        for (int i = 0; i < a.readouts().size(); i++) {
+            ReadoutResult ra = a.readouts().get(i);
+            ReadoutResult rb = b.readouts().get(i);
+            assertArrayEquals(ra.memory(), rb.memory(), 0.0);
+            assertArrayEquals(ra.memoryInSample(), rb.memoryInSample(), 0.0);
+            assertEquals(Double.doubleToLongBits(ra.mcTotal()), Double.doubleToLongBits(rb.mcTotal()));
+            assertEquals(ra.correlations(), rb.correlations());
+        }
+    }
+
+    @Test
+    void chunkSizeChangesResultsOnlyByRoundingAndIsNotPartOfTheId() {
+        PointResult a = PointEvaluator.evaluate(esn(TANH, 128, 0));
+        PointResult b = PointEvaluator.evaluate(esn(TANH, 37, 0));
+        assertEquals(a.pointId(), b.pointId());
+        for (int i = 0; i < a.readouts().size(); i++) {
+            assertArrayEquals(a.readouts().get(i).memory(), b.readouts().get(i).memory(), 1e-10);
+        }
+    }
+
+    @Test
+    void replicasHaveDifferentSeedsAndIds() {
+        PointSpec a = esn(TANH, 128, 0);
+        PointSpec b = esn(TANH, 128, 1);
+        assertNotEquals(a.id(), b.id());
+        assertNotEquals(a.seed(), b.seed());
+    }
+
+    @Test
+    void divergingLinearReservoirIsAStatusNotAnException() {
+        EsnSpec unstable = new EsnSpec(Activation.LINEAR, 1.0, 1.0, 1.5, 1.0, 1.0, 0.0);
+        PointResult r = PointEvaluator.evaluate(esn(unstable, 128, 0));
+        assertEquals(PointStatus.DIVERGED, r.status());
+        assertTrue(r.message().contains("reached"), r.message());
+        assertEquals(3, r.readouts().size());
+        for (ReadoutResult row : r.readouts()) {
+            assertEquals(PointStatus.DIVERGED, row.status());
+            assertTrue(Double.isNaN(row.mcTotal()));
+        }
+    }
+
+    @Test
+    void collinearReadoutsAreReportedIllConditioned() {
+        // Zero input scale and zero bias: every state stays exactly 0, the Gram matrix is zero.
+        EsnSpec silent = new EsnSpec(Activation.TANH, 1.0, 0.5, null, 1.0, 0.0, 0.0);
+        PointSpec spec = new PointSpec("test", 11, silent, 10, CorrelationSpec.none(), 0, List.of(2, 10),
+                new InputSpec(InputDistribution.UNIFORM, 500, 10), CapacitySpec.defaults().withRidge(0.0));
+        PointResult r = PointEvaluator.evaluate(spec);
+        assertEquals(PointStatus.ILL_CONDITIONED, r.status());
+        for (ReadoutResult row : r.readouts()) {
+            assertEquals(PointStatus.ILL_CONDITIONED, row.status());
+            assertTrue(Double.isNaN(row.mcTotal()));
+            assertTrue(row.message().contains("condition"), row.message());
+        }
+    }
+}
