@@ -5,8 +5,6 @@ import org.rcsweep.input.InputSignal;
 import org.rcsweep.model.Reservoir;
 import org.rcsweep.model.ReservoirFactory;
 import org.rcsweep.random.SeedStreams;
-import org.rcsweep.spec.CapacitySpec;
-import org.rcsweep.spec.Estimator;
 import org.rcsweep.spec.PointSpec;
 
 import java.util.Arrays;
@@ -31,9 +29,7 @@ public final class PointSimulation {
 
     /** Number of training samples: all T for the in-sample estimator, ⌊f·T⌋ for holdout. */
     public static int trainingSteps(PointSpec spec) {
-        CapacitySpec cap = spec.capacity();
-        int steps = spec.input().steps();
-        return cap.estimator() == Estimator.HOLDOUT ? (int) Math.floor(steps * cap.trainFraction()) : steps;
+        return spec.capacity().trainingSteps(spec.input().steps());
     }
 
     /** The readout neurons, in readout order: the first L_max entries of a seeded random permutation. */

@@ -54,6 +54,11 @@ public record CapacitySpec(Estimator estimator, Integer maxDelay, double trainFr
         return new CapacitySpec(estimator, maxDelay, trainFraction, ridge, maxCondition, b);
     }
 
+    /** Samples used to fit readouts out of T: all of them in-sample, ⌊f·T⌋ for holdout (the rest score). */
+    public int trainingSteps(int steps) {
+        return estimator == Estimator.HOLDOUT ? (int) Math.floor(steps * trainFraction) : steps;
+    }
+
     /** The delay range K for a reservoir of n neurons. */
     public int resolvedMaxDelay(int n) {
         return maxDelay != null ? maxDelay : 2 * n;

@@ -1,0 +1,54 @@
+package org.rcsweep.tables;
+
+import org.rcsweep.eval.PointResult;
+import org.rcsweep.eval.PointStatus;
+import org.rcsweep.eval.ReadoutResult;
+import org.rcsweep.spec.PointSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link PointResult} into the cells of {@link ResultTables#POINTS} and {@link ResultTables#MEMORY_CURVE}
+ * rows, in schema order, with boxed Java values and null where a value does not exist.
+ */
+public final class PointRows {
+    private PointRows() {
+    }
+
+    public static List<Object[]> points(PointResult result, String codeVersion) {
+        PointSpec s = result.spec();
+        List<Object[]> rows = new ArrayList<>(result.readouts().size());
+        for (ReadoutResult r : result.readouts()) {
+            rows.add(new Object[] {
+                result.pointId(), s.sweep(), s.model().kind(), s.model().canonical(), s.n(),
+                s.correlation().knob().label(), s.correlation().value(), r.readouts(), s.replica(), result.seed(),
+                s.input().distribution().label(), s.input().steps(), s.input().washout(), s.maxDelay(),
+                s.capacity().estimator().label(), s.capacity().ridge(),
+                orNull(r.mcTotal()), orNull(r.mcInSample()), orNull(r.mcHoldout()),
+                orNull(r.correlations().meanAbs()), orNull(r.correlations().rms()),
+                orNull(r.correlations().participationRatio()), orNull(r.conditionEstimate()),
+                r.status().label(), r.message(), result.simulateSeconds(), result.capacitySeconds(), codeVersion,
+            });
+        }
+        return rows;
+    }
+
+    /** One row per (L, k) for every readout count whose status is ok. */
+    public static List<Object[]> memoryCurve(PointResult result) {
+        List<Object[]> rows = new ArrayList<>();
+        for (ReadoutResult r : result.readouts()) {
+            if (r.status() != PointStatus.OK) {
+                continue;
+            }
+            for (int k = 0; k < r.memory().length; k++) {
+                rows.add(new Object[] {result.pointId(), r.readouts(), k, r.memory()[k], r.memoryInSample()[k]});
+            }
+        }
+        return rows;
+    }
+
+    private static Double orNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

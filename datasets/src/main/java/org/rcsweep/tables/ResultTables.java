@@ -1,0 +1,65 @@
+package org.rcsweep.tables;
+
+import java.util.List;
+
+import static org.rcsweep.tables.Column.optional;
+import static org.rcsweep.tables.Column.required;
+import static org.rcsweep.tables.ColumnType.DOUBLE;
+import static org.rcsweep.tables.ColumnType.INT;
+import static org.rcsweep.tables.ColumnType.LONG;
+import static org.rcsweep.tables.ColumnType.STRING;
+
+/**
+ * The one place that names every column of every result table. Writers build their schemas from here and
+ * {@code docs/tables.md} is checked against it by a test.
+ */
+public final class ResultTables {
+    /** Name of the partition column each table gets from its {@code batch=<id>} directories. */
+    public static final String BATCH_COLUMN = "batch";
+
+    public static final TableSchema POINTS = new TableSchema("points",
+            "one reservoir configuration measured with one readout count L", List.of(
+            required("point_id", STRING, "content hash of the configuration (32 hex digits); same spec, same id"),
+            required("sweep", STRING, "the sweep's name"),
+            required("model", STRING, "model kind (esn, orthogonal, ring, delay-line)"),
+            required("model_params", STRING, "every model parameter, canonical text"),
+            required("n", INT, "number of neurons N"),
+            required("knob", STRING, "correlation knob (none, shared-input, mean-coupling)"),
+            required("correlation", DOUBLE, "the knob's value"),
+            required("readouts", INT, "readout count L: the first L neurons of a seeded random permutation"),
+            required("replica", INT, "replica index (independent weights and input)"),
+            required("seed", LONG, "the point's seed, derived from the sweep seed and point_id"),
+            required("input", STRING, "input law (uniform on [-1,1], gaussian, binary)"),
+            required("steps", INT, "measured samples T (after washout)"),
+            required("washout", INT, "discarded initial steps"),
+            required("max_delay", INT, "largest delay K; memory targets are u(t-k) for k = 0..K"),
+            required("estimator", STRING, "holdout or in-sample: which estimate mc_total and memory_curve.m hold"),
+            required("ridge", DOUBLE, "ridge λ relative to the mean readout variance"),
+            optional("mc_total", DOUBLE, "memory capacity Σ_k m_k with the point's estimator"),
+            optional("mc_in_sample", DOUBLE, "Σ_k m_k fitted and scored on the training samples"),
+            optional("mc_holdout", DOUBLE, "Σ_k m_k of the trained readout scored on held-out samples"),
+            optional("corr_mean_abs", DOUBLE, "mean |ρ_ij| over pairs of the L readout neurons (null for L = 1)"),
+            optional("corr_rms", DOUBLE, "root mean square ρ_ij over pairs of the L readout neurons (null for L = 1)"),
+            optional("participation_ratio", DOUBLE, "(Σλ)²/Σλ² of the readouts' covariance: effective dimension"),
+            optional("gram_condition", DOUBLE, "lower bound of the condition number of the regularised L×L Gram matrix"),
+            required("status", STRING, "ok | diverged | ill_conditioned | failed"),
+            required("message", STRING, "why the status is not ok (empty when ok)"),
+            required("simulate_seconds", DOUBLE, "time spent simulating the point (whole point, repeated per L)"),
+            required("capacity_seconds", DOUBLE, "time spent accumulating and solving (whole point, repeated per L)"),
+            required("code_version", STRING, "rcsweep version that computed the row")));
+
+    public static final TableSchema MEMORY_CURVE = new TableSchema("memory_curve",
+            "the memory function m_k of one point and readout count at one delay k", List.of(
+            required("point_id", STRING, "the point (joins points.point_id)"),
+            required("readouts", INT, "readout count L (joins points.readouts)"),
+            required("delay", INT, "delay k"),
+            required("m", DOUBLE, "m_k with the point's estimator: squared correlation of u(t-k) and its readout"),
+            required("m_in_sample", DOUBLE, "m_k fitted and scored on the training samples")));
+
+    private ResultTables() {
+    }
+
+    public static List<TableSchema> all() {
+        return List.of(POINTS, MEMORY_CURVE);
+    }
+}

@@ -1,0 +1,37 @@
+package org.rcsweep.jobs.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds rcsweep's SparkSession. Without a master URL (and none from spark-submit) it runs embedded in local mode on
+ * all cores, bound to the loopback interface only; Spark's console progress bars and web UI stay off because rcsweep
+ * prints its own progress.
+ */
+public final class Sessions {
+    private Sessions() {
+    }
+
+    /** @param master a Spark master URL, or null for spark-submit's master or else {@code local[*]} */
+    public static SparkSession start(String appName, String master) {
+        SparkConf conf = new SparkConf(true);
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        if (conf.get("spark.master").startsWith("local")) {
+            conf.set("spark.driver.host", "127.0.0.1");
+            conf.set("spark.driver.bindAddress", "127.0.0.1");
+        }
+        conf.setIfMissing("spark.ui.enabled", "false");
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+        conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
+        // Each batch directory is committed by the classic FileOutputCommitter: files appear at job commit and
+        // _SUCCESS is written last, which is what ResultDirectory uses as the commit marker.
+        conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version", "1");
+        conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "true");
+        return SparkSession.builder().appName(appName).config(conf).getOrCreate();
+    }
+}

@@ -1,0 +1,186 @@
+package org.rcsweep.jobs.spec;
+
+import org.rcsweep.spec.Activation;
+import org.rcsweep.spec.CapacitySpec;
+import org.rcsweep.spec.DelayLineSpec;
+import org.rcsweep.spec.EsnSpec;
+import org.rcsweep.spec.Estimator;
+import org.rcsweep.spec.InputDistribution;
+import org.rcsweep.spec.InputSpec;
+import org.rcsweep.spec.Knob;
+import org.rcsweep.spec.ModelSpec;
+import org.rcsweep.spec.OrthogonalSpec;
+import org.rcsweep.spec.RingSpec;
+import org.rcsweep.spec.SpecException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a sweep spec from YAML and validates every field (see docs/sweep-spec.md). Every problem is a
+ * {@link SpecException} naming the dotted field path, the value and the allowed range.
+ */
+public final class SweepSpecParser {
+    public static final int DEFAULT_BATCH_POINTS = 16;
+
+    private SweepSpecParser() {
+    }
+
+    public static SweepSpec parse(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new SpecException("(file)", "spec file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new SpecException("(file)", "cannot read " + file + ": " + e.getMessage());
+        }
+        return parse(text);
+    }
+
+    public static SweepSpec parse(String yamlText) {
+        Object doc;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            doc = new Yaml(new SafeConstructor(options)).load(yamlText);
+        } catch (MarkedYAMLException e) {
+            throw new SpecException("(document)", "malformed YAML at line " + (e.getProblemMark().getLine() + 1)
+                    + ", column " + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new SpecException("(document)", "malformed YAML: " + e.getMessage());
+        }
+        if (doc == null) {
+            throw new SpecException("(document)", "the spec is empty");
+        }
+        YamlFields top = new YamlFields("", doc);
+        String name = top.string("name", "sweep");
+        long seed = top.longValue("seed", 1L);
+        int replicas = top.integer("replicas", 1);
+        List<ModelSpec> models = models(top);
+        List<Integer> sizes = top.integers("sizes");
+        if (sizes == null) {
+            throw new SpecException("sizes", "is required: a list of reservoir sizes N");
+        }
+        Knob knob = Knob.NONE;
+        List<Double> values = List.of(0.0);
+        if (top.has("correlation")) {
+            YamlFields c = new YamlFields("correlation", top.raw("correlation"));
+            knob = Knob.parse("correlation.knob", c.string("knob", "none"));
+            List<Double> v = c.numbers("values");
+            values = v == null ? List.of(0.0) : v;
+            c.rejectUnknown();
+            for (int i = 0; i < values.size(); i++) {
+                if (!(values.get(i) >= knob.min() && values.get(i) <= knob.max())) {
+                    throw new SpecException("correlation.values[" + i + "]", values.get(i)
+                            + " is outside the allowed range [" + knob.min() + ", " + knob.max() + "] of knob '"
+                            + knob.label() + "'");
+                }
+            }
+        } else {
+            top.raw("correlation");
+        }
+        ReadoutRule readouts = new ReadoutRule(top.integers("readouts"), top.numbers("readout_fractions"));
+        InputSpec input = input(top);
+        CapacitySpec capacity = capacity(top);
+        int batch = DEFAULT_BATCH_POINTS;
+        if (top.has("run")) {
+            YamlFields run = new YamlFields("run", top.raw("run"));
+            batch = run.integer("batch_points", DEFAULT_BATCH_POINTS);
+            run.rejectUnknown();
+        } else {
+            top.raw("run");
+        }
+        top.rejectUnknown();
+        SweepSpec spec = new SweepSpec(name, seed, replicas, models, sizes, knob, values, readouts, input, capacity,
+                batch);
+        SweepPlanner.plan(spec); // every point is validated before any Spark job starts
+        return spec;
+    }
+
+    private static List<ModelSpec> models(YamlFields top) {
+        List<Object> list = top.list("models");
+        if (list == null) {
+            throw new SpecException("models", "is required: a list of models, e.g. [{kind: esn}]");
+        }
+        List<ModelSpec> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "models[" + i + "]";
+            YamlFields m = new YamlFields(path, list.get(i));
+            String kind = m.requiredString("kind");
+            try {
+                out.add(model(kind, m));
+            } catch (SpecException e) {
+                throw e.field().startsWith(path) ? e : e.under(path);
+            }
+            m.rejectUnknown();
+        }
+        return out;
+    }
+
+    private static ModelSpec model(String kind, YamlFields m) {
+        switch (kind) {
+            case EsnSpec.KIND:
+                return new EsnSpec(Activation.parse("activation", m.string("activation", "tanh")),
+                        m.number("leak", 1.0), m.number("gain", 0.9), m.optionalNumber("spectral_radius"),
+                        m.number("density", 1.0), m.number("input_scale", 1.0), m.number("bias_scale", 0.0));
+            case OrthogonalSpec.KIND:
+                return new OrthogonalSpec(Activation.parse("activation", m.string("activation", "linear")),
+                        m.number("rho", 0.9), m.number("leak", 1.0), m.number("input_scale", 1.0));
+            case RingSpec.KIND:
+                return new RingSpec(m.number("rho", 0.9));
+            case DelayLineSpec.KIND:
+                return new DelayLineSpec();
+            default:
+                throw new SpecException("kind", "'" + kind + "' is not a known model; known: " + EsnSpec.KIND + ", "
+                        + OrthogonalSpec.KIND + ", " + RingSpec.KIND + ", " + DelayLineSpec.KIND);
+        }
+    }
+
+    private static InputSpec input(YamlFields top) {
+        if (!top.has("input")) {
+            top.raw("input");
+            return new InputSpec(InputDistribution.UNIFORM, 10_000, 500);
+        }
+        YamlFields in = new YamlFields("input", top.raw("input"));
+        try {
+            InputSpec spec = new InputSpec(InputDistribution.parse("distribution", in.string("distribution", "uniform")),
+                    in.integer("steps", 10_000), in.integer("washout", 500));
+            in.rejectUnknown();
+            return spec;
+        } catch (SpecException e) {
+            throw e.field().startsWith("input.") ? e : e.under("input");
+        }
+    }
+
+    private static CapacitySpec capacity(YamlFields top) {
+        if (!top.has("capacity")) {
+            top.raw("capacity");
+            return CapacitySpec.defaults();
+        }
+        YamlFields c = new YamlFields("capacity", top.raw("capacity"));
+        try {
+            Object maxDelay = c.raw("max_delay");
+            Integer k = maxDelay == null || "auto".equals(maxDelay) ? null
+                    : YamlFields.toInt("max_delay", maxDelay);
+            CapacitySpec spec = new CapacitySpec(Estimator.parse("estimator", c.string("estimator", "holdout")), k,
+                    c.number("train_fraction", CapacitySpec.DEFAULT_TRAIN_FRACTION),
+                    c.number("ridge", CapacitySpec.DEFAULT_RIDGE),
+                    c.number("max_condition", CapacitySpec.DEFAULT_MAX_CONDITION),
+                    c.integer("chunk_steps", CapacitySpec.DEFAULT_CHUNK_STEPS));
+            c.rejectUnknown();
+            return spec;
+        } catch (SpecException e) {
+            throw e.field().startsWith("capacity.") ? e : e.under("capacity");
+        }
+    }
+}

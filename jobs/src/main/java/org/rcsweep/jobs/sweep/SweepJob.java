@@ -1,0 +1,129 @@
+package org.rcsweep.jobs.sweep;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.rcsweep.eval.PointEvaluator;
+import org.rcsweep.eval.PointResult;
+import org.rcsweep.eval.PointStatus;
+import org.rcsweep.jobs.spark.SparkSchemas;
+import org.rcsweep.jobs.spec.SweepPlanner;
+import org.rcsweep.jobs.spec.SweepSpec;
+import org.rcsweep.random.ContentHash;
+import org.rcsweep.spec.PointSpec;
+import org.rcsweep.tables.PointRows;
+import org.rcsweep.tables.ResultTables;
+import org.rcsweep.tables.TableSchema;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The sweep: plans the points, skips those already committed in the output directory, and evaluates the rest in
+ * batches, one Spark task per point. Each batch is cached once and written as one committed batch directory per
+ * table (see {@link ResultDirectory} for the protocol that makes interruption and resume safe).
+ */
+public final class SweepJob {
+    /**
+     * @param maxBatches     stop after this many batches (0 = run to completion); lets a user time-box a run and the
+     *                       tests interrupt one
+     * @param progress       where progress lines go
+     * @param terminalOutput redraw one line in place (a terminal) instead of printing a line per batch
+     */
+    public record Options(int maxBatches, PrintStream progress, boolean terminalOutput) {
+        public static Options quiet() {
+            return new Options(0, new PrintStream(OutputStream.nullOutputStream()), false);
+        }
+
+        public Options withMaxBatches(int n) {
+            return new Options(n, progress, terminalOutput);
+        }
+    }
+
+    /** What a run did. {@code statuses} counts points by status among those computed in this run. */
+    public record Summary(int planned, int alreadyCommitted, int computed, Map<String, Long> statuses,
+                          List<String> recovered, boolean complete) {
+    }
+
+    private SweepJob() {
+    }
+
+    public static Summary run(SparkSession spark, SweepSpec spec, String outDir, Options options) {
+        List<PointSpec> planned = SweepPlanner.plan(spec);
+        ResultDirectory out = new ResultDirectory(outDir, spark.sparkContext().hadoopConfiguration());
+        List<String> recovered = out.recover();
+        Set<String> committed = out.committedPointIds(spark);
+        List<PointSpec> todo = new ArrayList<>();
+        for (PointSpec p : planned) {
+            if (!committed.contains(p.id())) {
+                todo.add(p);
+            }
+        }
+        int already = planned.size() - todo.size();
+        Progress progress = new Progress(options.progress(), options.terminalOutput(), planned.size(), already);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        String version = CodeVersion.get();
+        Map<String, Long> statuses = new TreeMap<>();
+        int computed = 0;
+        int batches = 0;
+        for (int from = 0; from < todo.size(); from += spec.batchPoints()) {
+            if (options.maxBatches() > 0 && batches == options.maxBatches()) {
+                break;
+            }
+            List<PointSpec> batch = todo.subList(from, Math.min(todo.size(), from + spec.batchPoints()));
+            Map<String, Long> counts = runBatch(spark, jsc, out, batch, version);
+            long notOk = 0;
+            for (Map.Entry<String, Long> e : counts.entrySet()) {
+                statuses.merge(e.getKey(), e.getValue(), Long::sum);
+                notOk += e.getKey().equals(PointStatus.OK.label()) ? 0 : e.getValue();
+            }
+            computed += batch.size();
+            batches++;
+            progress.advance(batch.size(), notOk);
+        }
+        progress.finish();
+        return new Summary(planned.size(), already, computed, statuses, recovered, already + computed == planned.size());
+    }
+
+    private static Map<String, Long> runBatch(SparkSession spark, JavaSparkContext jsc, ResultDirectory out,
+                                              List<PointSpec> batch, String version) {
+        String batchId = ContentHash.of(String.join(",", batch.stream().map(PointSpec::id).sorted().toList()))
+                .substring(0, 16);
+        jsc.setJobDescription("rcsweep batch " + batchId + " (" + batch.size() + " points)");
+        JavaRDD<PointResult> results = jsc.parallelize(new ArrayList<>(batch), batch.size())
+                .map(PointEvaluator::evaluate)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            // Evaluate every point in parallel (one task each) and cache the results before writing: the writes
+            // coalesce to one file per table and would otherwise evaluate the whole batch in a single task.
+            Map<String, Long> counts = new TreeMap<>(results.map(r -> r.status().label()).countByValue());
+            JavaRDD<Row> curve = results.flatMap(r -> PointRows.memoryCurve(r).stream().map(RowFactory::create)
+                    .iterator());
+            write(spark, curve, ResultTables.MEMORY_CURVE, out, batchId);
+            JavaRDD<Row> points = results.flatMap(r -> PointRows.points(r, version).stream().map(RowFactory::create)
+                    .iterator());
+            write(spark, points, ResultTables.POINTS, out, batchId);
+            return counts;
+        } finally {
+            results.unpersist(false);
+        }
+    }
+
+    private static void write(SparkSession spark, JavaRDD<Row> rows, TableSchema table, ResultDirectory out,
+                              String batchId) {
+        spark.createDataFrame(rows, SparkSchemas.of(table))
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.ErrorIfExists)
+                .parquet(out.batch(table, batchId).toString());
+    }
+}

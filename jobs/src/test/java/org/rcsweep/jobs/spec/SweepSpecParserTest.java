@@ -1,0 +1,137 @@
+package org.rcsweep.jobs.spec;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rcsweep.spec.EsnSpec;
+import org.rcsweep.spec.Estimator;
+import org.rcsweep.spec.Knob;
+import org.rcsweep.spec.PointSpec;
+import org.rcsweep.spec.SpecException;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SweepSpecParserTest {
+    static final String VALID = String.join("\n",
+            "name: t",
+            "seed: 5",
+            "replicas: 2",
+            "models:",
+            "  - kind: esn",
+            "    gain: 0.8",
+            "  - kind: ring",
+            "    rho: 0.9",
+            "sizes: [10, 20]",
+            "readouts: [2, 5, 10]",
+            "input: {steps: 500, washout: 50}",
+            "capacity: {estimator: in-sample, max_delay: 15}",
+            "");
+
+    @Test
+    void parsesAndPlansTheGrid() {
+        SweepSpec spec = SweepSpecParser.parse(VALID);
+        assertEquals("t", spec.name());
+        assertEquals(5L, spec.seed());
+        assertEquals(Knob.NONE, spec.knob());
+        assertEquals(Estimator.IN_SAMPLE, spec.capacity().estimator());
+        assertEquals(0.8, ((EsnSpec) spec.models().get(0)).gain());
+        List<PointSpec> points = SweepPlanner.plan(spec);
+        assertEquals(2 * 2 * 1 * 2, points.size());
+        assertEquals(points.size(), points.stream().map(PointSpec::id).distinct().count());
+        assertEquals(15, points.get(0).maxDelay());
+    }
+
+    @Test
+    void shippedExamplesAreValid() {
+        SweepSpec quick = SweepSpecParser.parse(Path.of("..", "examples", "quick.yaml"));
+        List<PointSpec> points = SweepPlanner.plan(quick);
+        assertTrue(quick.sizes().size() >= 2 && quick.correlationValues().size() >= 3 && quick.replicas() >= 2);
+        assertTrue(points.get(0).readouts().size() >= 5);
+    }
+
+    @Test
+    void readoutFractionsScaleWithN() {
+        SweepSpec spec = SweepSpecParser.parse(VALID.replace("readouts: [2, 5, 10]",
+                "readout_fractions: [0.05, 0.1, 0.5, 1.0]"));
+        assertEquals(List.of(1, 5, 10), spec.readouts().resolve(10));
+        assertEquals(List.of(1, 2, 10, 20), spec.readouts().resolve(20));
+        assertNull(spec.readouts().counts());
+    }
+
+    @Test
+    void sameSpecTextGivesSameIdsAndSeedChangesThem() {
+        List<PointSpec> a = SweepPlanner.plan(SweepSpecParser.parse(VALID));
+        List<PointSpec> b = SweepPlanner.plan(SweepSpecParser.parse(VALID));
+        List<PointSpec> c = SweepPlanner.plan(SweepSpecParser.parse(VALID.replace("seed: 5", "seed: 6")));
+        assertEquals(a.get(3).id(), b.get(3).id());
+        assertEquals(a.get(3).seed(), b.get(3).seed());
+        assertTrue(!a.get(3).id().equals(c.get(3).id()));
+    }
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+            Arguments.of("L larger than N", "readouts: [2, 5, 10]", "readouts: [2, 5, 30]", "readouts", "exceeds the size n = 10"),
+            Arguments.of("unknown model", "kind: ring", "kind: hopfield", "models[1].kind", "not a known model"),
+            Arguments.of("negative T", "steps: 500", "steps: -5", "input.steps", "allowed range"),
+            Arguments.of("malformed YAML", "sizes: [10, 20]", "sizes: [10, 20", "(document)", "malformed YAML"),
+            Arguments.of("leak out of range", "gain: 0.8", "leak: 1.5", "models[0].leak", "(0.0, 1.0]"),
+            Arguments.of("unknown field", "seed: 5", "seed: 5\nsead: 3", "sead", "not a known field"),
+            Arguments.of("misspelt model field", "gain: 0.8", "gian: 0.8", "models[0].gian", "not a known field"),
+            Arguments.of("text for a number", "replicas: 2", "replicas: two", "replicas", "expected an integer"),
+            Arguments.of("zero replicas", "replicas: 2", "replicas: 0", "replicas", "allowed range"),
+            Arguments.of("unknown estimator", "estimator: in-sample", "estimator: loo", "capacity.estimator", "holdout, in-sample"),
+            Arguments.of("negative ridge", "max_delay: 15", "max_delay: 15, ridge: -1", "capacity.ridge", "allowed range"),
+            Arguments.of("too few samples for L", "steps: 500", "steps: 11", "input.steps", "training samples"),
+            Arguments.of("readouts not increasing", "readouts: [2, 5, 10]", "readouts: [5, 2]", "readouts", "strictly increasing"),
+            Arguments.of("size zero", "sizes: [10, 20]", "sizes: [0]", "sizes[0]", "allowed range"),
+            Arguments.of("ring rho not below one", "rho: 0.9", "rho: 1.2", "models[1].rho", "(0.0, 1.0)"),
+            Arguments.of("unknown input law", "steps: 500", "steps: 500, distribution: cauchy", "input.distribution", "uniform, gaussian, binary"),
+            Arguments.of("negative washout", "washout: 50", "washout: -1", "input.washout", "allowed range"),
+            Arguments.of("max_delay not a number", "max_delay: 15", "max_delay: lots", "capacity.max_delay", "expected an integer"),
+            Arguments.of("models not a list", "models:", "models: 3\nold_models:", "models", "expected a list"));
+    }
+
+    /** Each bad input is rejected with the field's path and a word of what is allowed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void badInputNamesTheField(String what, String find, String replace, String field, String hint) {
+        String yaml = VALID.replace(find, replace);
+        assertTrue(!yaml.equals(VALID), "test case does not change the spec: " + what);
+        SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(yaml), what);
+        assertEquals(field.trim(), e.field(), what + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains(hint.trim()), what + ": message '" + e.getMessage() + "' lacks '" + hint.trim() + "'");
+    }
+
+    @Test
+    void knobThatAModelCannotTakeIsRejected() {
+        String yaml = VALID + "correlation: {knob: shared-input, values: [0.0, 0.5]}\n";
+        SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(yaml));
+        assertEquals("correlation.knob", e.field());
+        assertTrue(e.getMessage().contains("ring"), e.getMessage());
+    }
+
+    @Test
+    void correlationValueOutsideKnobRangeIsRejected() {
+        String yaml = VALID.replace("  - kind: ring\n    rho: 0.9\n", "")
+                + "correlation: {knob: shared-input, values: [0.0, 1.5]}\n";
+        SpecException e = assertThrows(SpecException.class, () -> SweepSpecParser.parse(yaml));
+        assertEquals("correlation.values[1]", e.field());
+        assertTrue(e.getMessage().contains("[0.0, 1.0]"), e.getMessage());
+    }
+
+    @Test
+    void emptyAndMissingFilesAreClearErrors() {
+        assertEquals("(document)", assertThrows(SpecException.class, () -> SweepSpecParser.parse("")).field());
+        SpecException e = assertThrows(SpecException.class,
+                () -> SweepSpecParser.parse(Path.of("no-such-spec.yaml")));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+}
