@@ -3,6 +3,8 @@ package org.rcsweep.tables;
 import org.rcsweep.eval.PointResult;
 import org.rcsweep.eval.PointStatus;
 import org.rcsweep.eval.ReadoutResult;
+import org.rcsweep.eval.TheoryCurves;
+import org.rcsweep.eval.TheorySummary;
 import org.rcsweep.spec.PointSpec;
 
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ public final class PointRows {
 
     public static List<Object[]> points(PointResult result, String codeVersion) {
         PointSpec s = result.spec();
+        TheorySummary t = result.theory();
         List<Object[]> rows = new ArrayList<>(result.readouts().size());
         for (ReadoutResult r : result.readouts()) {
             rows.add(new Object[] {
@@ -28,7 +31,11 @@ public final class PointRows {
                 orNull(r.mcTotal()), orNull(r.mcInSample()), orNull(r.mcHoldout()),
                 orNull(r.correlations().meanAbs()), orNull(r.correlations().rms()),
                 orNull(r.correlations().participationRatio()), orNull(r.conditionEstimate()),
-                r.status().label(), r.message(), result.simulateSeconds(), result.capacitySeconds(), codeVersion,
+                orNull(r.theory().mcLinear()), Double.isFinite(r.theory().mcLinear()) ? t.linearKind() : null,
+                orNull(r.theory().mcIndependent()), orNull(r.theory().mcCorrelated()),
+                orNull(t.pairMean()), orNull(t.pairMeanSquare()), t.message(),
+                r.status().label(), r.message(), result.simulateSeconds(), result.capacitySeconds(),
+                result.theorySeconds(), codeVersion,
             });
         }
         return rows;
@@ -36,13 +43,18 @@ public final class PointRows {
 
     /** One row per (L, k) for every readout count whose status is ok. */
     public static List<Object[]> memoryCurve(PointResult result) {
+        TheorySummary t = result.theory();
         List<Object[]> rows = new ArrayList<>();
         for (ReadoutResult r : result.readouts()) {
             if (r.status() != PointStatus.OK) {
                 continue;
             }
             for (int k = 0; k < r.memory().length; k++) {
-                rows.add(new Object[] {result.pointId(), r.readouts(), k, r.memory()[k], r.memoryInSample()[k]});
+                TheoryCurves theory = r.theory();
+                rows.add(new Object[] {result.pointId(), r.readouts(), k, r.memory()[k], r.memoryInSample()[k],
+                    orNull(theory.mLinear()[k]), orNull(theory.mIndependent()[k]), orNull(theory.mCorrelated()[k]),
+                    t.inputMean().length > k ? orNull(t.inputMean()[k]) : null,
+                    t.inputMeanSquare().length > k ? orNull(t.inputMeanSquare()[k]) : null});
             }
         }
         return rows;

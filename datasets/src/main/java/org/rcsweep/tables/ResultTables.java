@@ -42,10 +42,23 @@ public final class ResultTables {
             optional("corr_rms", DOUBLE, "root mean square ρ_ij over pairs of the L readout neurons (null for L = 1)"),
             optional("participation_ratio", DOUBLE, "(Σλ)²/Σλ² of the readouts' covariance: effective dimension"),
             optional("gram_condition", DOUBLE, "lower bound of the condition number of the regularised L×L Gram matrix"),
+            optional("mc_theory_linear", DOUBLE, "Σ_k m_k from the weights alone (Lyapunov): exact for linear "
+                    + "reservoirs, linearised at the zero-input fixed point for tanh; null if unstable, ill-conditioned "
+                    + "or turned off"),
+            optional("theory_linear_kind", STRING, "exact | linearised (null when mc_theory_linear was not computed)"),
+            optional("mc_theory_independent", DOUBLE, "independent-neuron prediction Σ_k Σ_{i<L} r_ik² from measured "
+                    + "neuron-input correlations (linear in L)"),
+            optional("mc_theory_correlated", DOUBLE, "correlation-aware prediction from the summary statistics "
+                    + "pair_corr_mean and the per-delay input correlation means (docs/theory.md)"),
+            optional("pair_corr_mean", DOUBLE, "μ: mean pairwise correlation of the L_max readouts after fixing each "
+                    + "neuron's sign by the dominant mode (same for every L of a point)"),
+            optional("pair_corr_mean_square", DOUBLE, "s²: mean squared pairwise correlation of the L_max readouts"),
+            required("theory_message", STRING, "why a theory column is null (empty when all were computed)"),
             required("status", STRING, "ok | diverged | ill_conditioned | failed"),
             required("message", STRING, "why the status is not ok (empty when ok)"),
             required("simulate_seconds", DOUBLE, "time spent simulating the point (whole point, repeated per L)"),
             required("capacity_seconds", DOUBLE, "time spent accumulating and solving (whole point, repeated per L)"),
+            required("theory_seconds", DOUBLE, "time spent on theory predictions (whole point, repeated per L)"),
             required("code_version", STRING, "rcsweep version that computed the row")));
 
     public static final TableSchema MEMORY_CURVE = new TableSchema("memory_curve",
@@ -54,7 +67,13 @@ public final class ResultTables {
             required("readouts", INT, "readout count L (joins points.readouts)"),
             required("delay", INT, "delay k"),
             required("m", DOUBLE, "m_k with the point's estimator: squared correlation of u(t-k) and its readout"),
-            required("m_in_sample", DOUBLE, "m_k fitted and scored on the training samples")));
+            required("m_in_sample", DOUBLE, "m_k fitted and scored on the training samples"),
+            optional("m_theory_linear", DOUBLE, "m_k from the weights alone (see points.mc_theory_linear)"),
+            optional("m_theory_independent", DOUBLE, "independent-neuron prediction Σ_{i<L} r_ik²"),
+            optional("m_theory_correlated", DOUBLE, "correlation-aware prediction of m_k"),
+            optional("input_corr_mean", DOUBLE, "a_k: mean neuron-input correlation at delay k over the L_max "
+                    + "readouts (sign-fixed)"),
+            optional("input_corr_mean_square", DOUBLE, "b_k: mean squared neuron-input correlation at delay k")));
 
     private ResultTables() {
     }

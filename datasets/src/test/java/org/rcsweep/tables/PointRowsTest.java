@@ -10,6 +10,7 @@ import org.rcsweep.spec.EsnSpec;
 import org.rcsweep.spec.InputDistribution;
 import org.rcsweep.spec.InputSpec;
 import org.rcsweep.spec.PointSpec;
+import org.rcsweep.spec.TheorySpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PointRowsTest {
     private static PointResult result(EsnSpec model) {
         return PointEvaluator.evaluate(new PointSpec("t", 1, model, 12, CorrelationSpec.none(), 0, List.of(1, 6, 12),
-                new InputSpec(InputDistribution.UNIFORM, 400, 20), CapacitySpec.defaults().withMaxDelay(10)));
+                new InputSpec(InputDistribution.UNIFORM, 400, 20), CapacitySpec.defaults().withMaxDelay(10),
+                TheorySpec.defaults()));
     }
 
     @Test

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Evaluates one sweep point on whatever machine it runs: simulates it ({@link PointSimulation}), streams the readout
- * states into moment accumulators and measures memory capacity for every readout count from one factorisation.
- * Never throws: a diverging reservoir or an error becomes a status on every row of the point.
+ * states into moment accumulators, measures memory capacity for every readout count from one factorisation, and
+ * computes the requested theory predictions. Never throws: a diverging reservoir or an error becomes a status on
+ * every row of the point.
  */
 public final class PointEvaluator {
     private PointEvaluator() {
@@ -23,7 +24,6 @@ public final class PointEvaluator {
         String id = spec.id();
         long seed = spec.seed();
         PointSimulation simulation = new PointSimulation(spec);
-        long capacityNanos = 0;
         try {
             int lMax = spec.maxReadouts();
             int m = spec.maxDelay() + 1;
@@ -31,13 +31,25 @@ public final class PointEvaluator {
             CrossMoments test = PointSimulation.trainingSteps(spec) < spec.input().steps()
                     ? new CrossMoments(lMax, m) : null;
             simulation.run((x, y, training) -> (training ? train : test).add(x, y));
+            int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
+
             long start = System.nanoTime();
-            List<ReadoutResult> rows = measure(spec, train, test);
-            capacityNanos = System.nanoTime() - start;
+            ReadoutCapacity[] capacities = NestedReadoutCapacity.solve(train, test, readouts,
+                    spec.capacity().ridge(), spec.capacity().maxCondition());
+            ReadoutCorrelations[] correlations = ReadoutCorrelations.nested(train.centredGram(), readouts);
+            long capacityNanos = System.nanoTime() - start;
+
+            start = System.nanoTime();
+            TheoryEvaluation.Outcome theory = TheoryEvaluation.compute(spec, simulation.reservoir(), train,
+                    PointSimulation.readoutNeurons(spec), readouts);
+            long theoryNanos = System.nanoTime() - start;
+
+            List<ReadoutResult> rows = rows(spec.capacity(), capacities, correlations, theory.curves());
             boolean anyIll = rows.stream().anyMatch(r -> r.status() == PointStatus.ILL_CONDITIONED);
             return new PointResult(spec, id, seed, anyIll ? PointStatus.ILL_CONDITIONED : PointStatus.OK,
-                    anyIll ? "some readout counts are ill-conditioned" : "", rows, simulation.simulateSeconds(),
-                    simulation.sinkSeconds() + capacityNanos * 1e-9);
+                    anyIll ? "some readout counts are ill-conditioned" : "", rows, theory.summary(),
+                    simulation.simulateSeconds(), simulation.sinkSeconds() + capacityNanos * 1e-9,
+                    theoryNanos * 1e-9);
         } catch (DivergenceException e) {
             return failed(spec, id, seed, PointStatus.DIVERGED, e.getMessage(), simulation);
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -46,14 +58,10 @@ public final class PointEvaluator {
         }
     }
 
-    private static List<ReadoutResult> measure(PointSpec spec, CrossMoments train, CrossMoments test) {
-        int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
-        CapacitySpec cap = spec.capacity();
-        ReadoutCapacity[] capacities = NestedReadoutCapacity.solve(train, test, readouts, cap.ridge(),
-                cap.maxCondition());
-        ReadoutCorrelations[] correlations = ReadoutCorrelations.nested(train.centredGram(), readouts);
-        List<ReadoutResult> rows = new ArrayList<>(readouts.length);
-        for (int i = 0; i < readouts.length; i++) {
+    private static List<ReadoutResult> rows(CapacitySpec cap, ReadoutCapacity[] capacities,
+                                            ReadoutCorrelations[] correlations, TheoryCurves[] theory) {
+        List<ReadoutResult> rows = new ArrayList<>(capacities.length);
+        for (int i = 0; i < capacities.length; i++) {
             ReadoutCapacity c = capacities[i];
             boolean holdout = c.holdout() != null;
             double[] memory = holdout ? c.holdout() : c.inSample();
@@ -63,7 +71,7 @@ public final class PointEvaluator {
                     + "): capacities not reported";
             rows.add(new ReadoutResult(c.readouts(), status, message, ReadoutCapacity.sum(memory),
                     ReadoutCapacity.sum(c.inSample()), holdout ? ReadoutCapacity.sum(c.holdout()) : Double.NaN,
-                    memory, c.inSample(), correlations[i], c.conditionEstimate()));
+                    memory, c.inSample(), correlations[i], c.conditionEstimate(), theory[i]));
         }
         return rows;
     }
@@ -73,9 +81,10 @@ public final class PointEvaluator {
         List<ReadoutResult> rows = new ArrayList<>();
         for (int l : spec.readouts()) {
             rows.add(new ReadoutResult(l, status, message, Double.NaN, Double.NaN, Double.NaN, new double[0],
-                    new double[0], new ReadoutCorrelations(l, Double.NaN, Double.NaN, Double.NaN), Double.NaN));
+                    new double[0], new ReadoutCorrelations(l, Double.NaN, Double.NaN, Double.NaN), Double.NaN,
+                    new TheoryCurves(new double[0], new double[0], new double[0])));
         }
-        return new PointResult(spec, id, seed, status, message, rows, simulation.simulateSeconds(),
-                simulation.sinkSeconds());
+        return new PointResult(spec, id, seed, status, message, rows, TheorySummary.none("not computed: " + status.label()),
+                simulation.simulateSeconds(), simulation.sinkSeconds(), 0.0);
     }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * Everything measured for one point: one {@link ReadoutResult} per requested L (in the spec's order), plus timings.
- * Timings are the only fields that differ between runs of the same spec.
+ * Timings (seconds) are the only fields that differ between runs of the same spec.
  */
 public record PointResult(PointSpec spec, String pointId, long seed, PointStatus status, String message,
-                          List<ReadoutResult> readouts, double simulateSeconds, double capacitySeconds)
+                          List<ReadoutResult> readouts, TheorySummary theory, double simulateSeconds,
+                          double capacitySeconds, double theorySeconds)
         implements Serializable {
     public PointResult {
         readouts = List.copyOf(readouts);

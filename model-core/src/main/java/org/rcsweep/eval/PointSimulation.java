@@ -2,6 +2,7 @@ package org.rcsweep.eval;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rcsweep.input.InputSignal;
+import org.rcsweep.model.LeakyRateReservoir;
 import org.rcsweep.model.Reservoir;
 import org.rcsweep.model.ReservoirFactory;
 import org.rcsweep.random.SeedStreams;
@@ -19,6 +20,7 @@ public final class PointSimulation {
 
     private final PointSpec spec;
     private final long seed;
+    private LeakyRateReservoir reservoir;
     private long simulateNanos;
     private long sinkNanos;
 
@@ -48,7 +50,7 @@ public final class PointSimulation {
         int trainSteps = trainingSteps(spec);
 
         long start = System.nanoTime();
-        Reservoir reservoir = ReservoirFactory.build(spec.model(), n, spec.correlation(), seed);
+        reservoir = ReservoirFactory.build(spec.model(), n, spec.correlation(), seed);
         int[] readouts = readoutNeurons(spec);
         InputSignal fed = new InputSignal(spec.input().distribution(), SeedStreams.INPUT_SIGNAL.rng(seed));
         InputSignal prehistory = new InputSignal(spec.input().distribution(), SeedStreams.INPUT_PREHISTORY.rng(seed));
@@ -100,6 +102,11 @@ public final class PointSimulation {
             }
         }
         simulateNanos += System.nanoTime() - start;
+    }
+
+    /** The reservoir as built (after {@link #run}); its state is the final state of the run. */
+    public LeakyRateReservoir reservoir() {
+        return reservoir;
     }
 
     public double simulateSeconds() {

@@ -17,8 +17,10 @@ import java.io.Serializable;
  * @param memoryInSample    m_k in-sample
  * @param correlations      correlation statistics of the L readout neurons (training samples)
  * @param conditionEstimate lower bound of the condition number of the regularised Gram matrix
+ * @param theory            theory predictions for this L
  */
 public record ReadoutResult(int readouts, PointStatus status, String message, double mcTotal, double mcInSample,
                             double mcHoldout, double[] memory, double[] memoryInSample,
-                            ReadoutCorrelations correlations, double conditionEstimate) implements Serializable {
+                            ReadoutCorrelations correlations, double conditionEstimate, TheoryCurves theory)
+        implements Serializable {
 }

@@ -19,15 +19,18 @@ import java.util.List;
  * @param readouts    readout counts L, strictly increasing, each in [1, N]
  * @param input       driving input
  * @param capacity    measurement settings
+ * @param theory      which theory predictions to compute
  */
 public record PointSpec(String sweep, long sweepSeed, ModelSpec model, int n, CorrelationSpec correlation,
-                        int replica, List<Integer> readouts, InputSpec input, CapacitySpec capacity)
+                        int replica, List<Integer> readouts, InputSpec input, CapacitySpec capacity,
+                        TheorySpec theory)
         implements Serializable {
     public static final int MAX_N = 100_000;
 
     public PointSpec {
-        if (model == null || correlation == null || input == null || capacity == null || readouts == null) {
-            throw new IllegalArgumentException("model, correlation, input, capacity and readouts are required");
+        if (model == null || correlation == null || input == null || capacity == null || readouts == null
+                || theory == null) {
+            throw new IllegalArgumentException("model, correlation, input, capacity, theory and readouts are required");
         }
         Check.closed("n", n, 1, MAX_N);
         Check.closed("replica", replica, 0, Integer.MAX_VALUE);
@@ -55,7 +58,7 @@ public record PointSpec(String sweep, long sweepSeed, ModelSpec model, int n, Co
     public String canonical() {
         return "rcsweep-point-v1|seed=" + sweepSeed + "|model=" + model.canonical() + "|n=" + n
                 + "|correlation=" + correlation.canonical() + "|replica=" + replica + "|readouts=" + readouts
-                + "|input=" + input.canonical() + "|capacity=" + capacity.canonical();
+                + "|input=" + input.canonical() + "|capacity=" + capacity.canonical() + "|theory=" + theory.canonical();
     }
 
     public String id() {

@@ -12,6 +12,7 @@ import org.rcsweep.spec.ModelSpec;
 import org.rcsweep.spec.OrthogonalSpec;
 import org.rcsweep.spec.RingSpec;
 import org.rcsweep.spec.SpecException;
+import org.rcsweep.spec.TheorySpec;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -92,6 +93,7 @@ public final class SweepSpecParser {
         ReadoutRule readouts = new ReadoutRule(top.integers("readouts"), top.numbers("readout_fractions"));
         InputSpec input = input(top);
         CapacitySpec capacity = capacity(top);
+        TheorySpec theory = theory(top);
         int batch = DEFAULT_BATCH_POINTS;
         if (top.has("run")) {
             YamlFields run = new YamlFields("run", top.raw("run"));
@@ -102,7 +104,7 @@ public final class SweepSpecParser {
         }
         top.rejectUnknown();
         SweepSpec spec = new SweepSpec(name, seed, replicas, models, sizes, knob, values, readouts, input, capacity,
-                batch);
+                theory, batch);
         SweepPlanner.plan(spec); // every point is validated before any Spark job starts
         return spec;
     }
@@ -160,6 +162,17 @@ public final class SweepSpecParser {
         } catch (SpecException e) {
             throw e.field().startsWith("input.") ? e : e.under("input");
         }
+    }
+
+    private static TheorySpec theory(YamlFields top) {
+        if (!top.has("theory")) {
+            top.raw("theory");
+            return TheorySpec.defaults();
+        }
+        YamlFields t = new YamlFields("theory", top.raw("theory"));
+        TheorySpec spec = new TheorySpec(t.bool("linear", true), t.bool("predictors", true));
+        t.rejectUnknown();
+        return spec;
     }
 
     private static CapacitySpec capacity(YamlFields top) {

@@ -67,6 +67,17 @@ final class YamlFields {
         return string(key, null);
     }
 
+    boolean bool(String key, boolean fallback) {
+        Object v = raw(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw new SpecException(field(key), "expected true or false, got " + describe(v));
+    }
+
     double number(String key, double fallback) {
         Object v = raw(key);
         return v == null ? fallback : toNumber(field(key), v);

@@ -1,0 +1,40 @@
+package org.rcsweep.eval;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * Theory predictions of the memory function for one readout count L; totals are Σ_k, NaN where not computed.
+ *
+ * @param mLinear      exact (linear reservoir) or linearised (tanh) memory from the weights
+ * @param mIndependent independent-neuron prediction from measured correlations
+ * @param mCorrelated  correlation-aware prediction from measured summary statistics
+ */
+public record TheoryCurves(double[] mLinear, double[] mIndependent, double[] mCorrelated) implements Serializable {
+
+    public static TheoryCurves none(int targets) {
+        double[] nan = new double[targets];
+        Arrays.fill(nan, Double.NaN);
+        return new TheoryCurves(nan, nan.clone(), nan.clone());
+    }
+
+    public double mcLinear() {
+        return total(mLinear);
+    }
+
+    public double mcIndependent() {
+        return total(mIndependent);
+    }
+
+    public double mcCorrelated() {
+        return total(mCorrelated);
+    }
+
+    private static double total(double[] m) {
+        double s = 0;
+        for (double v : m) {
+            s += v;
+        }
+        return m.length == 0 ? Double.NaN : s;
+    }
+}
