@@ -5,7 +5,9 @@ public enum ColumnType {
     STRING(String.class),
     INT(Integer.class),
     LONG(Long.class),
-    DOUBLE(Double.class);
+    DOUBLE(Double.class),
+    /** A list of doubles (Parquet LIST, Spark array&lt;double&gt;); cells are {@code java.util.List<Double>}. */
+    DOUBLE_ARRAY(java.util.List.class);
 
     private final Class<?> javaType;
 
@@ -13,7 +15,7 @@ public enum ColumnType {
         this.javaType = javaType;
     }
 
-    /** The boxed Java type of a cell of this column. */
+    /** The Java type (boxed, or an interface) every cell of this column is an instance of. */
     public Class<?> javaType() {
         return javaType;
     }

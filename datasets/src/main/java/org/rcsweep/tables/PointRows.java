@@ -1,6 +1,7 @@
 package org.rcsweep.tables;
 
 import org.rcsweep.eval.PointResult;
+import org.rcsweep.ipc.IpcResult;
 import org.rcsweep.eval.PointStatus;
 import org.rcsweep.eval.ReadoutResult;
 import org.rcsweep.eval.TheoryCurves;
@@ -21,8 +22,11 @@ public final class PointRows {
     public static List<Object[]> points(PointResult result, String codeVersion) {
         PointSpec s = result.spec();
         TheorySummary t = result.theory();
+        IpcResult ipc = result.ipc();
         List<Object[]> rows = new ArrayList<>(result.readouts().size());
-        for (ReadoutResult r : result.readouts()) {
+        for (int i = 0; i < result.readouts().size(); i++) {
+            ReadoutResult r = result.readouts().get(i);
+            boolean hasIpc = ipc != null && r.status() == PointStatus.OK;
             rows.add(new Object[] {
                 result.pointId(), s.sweep(), s.model().kind(), s.model().canonical(), s.n(),
                 s.correlation().knob().label(), s.correlation().value(), r.readouts(), s.replica(), result.seed(),
@@ -34,8 +38,11 @@ public final class PointRows {
                 orNull(r.theory().mcLinear()), Double.isFinite(r.theory().mcLinear()) ? t.linearKind() : null,
                 orNull(r.theory().mcIndependent()), orNull(r.theory().mcCorrelated()),
                 orNull(t.pairMean()), orNull(t.pairMeanSquare()), t.message(),
+                hasIpc ? ipc.total(i) : null, hasIpc ? byDegree(ipc.byDegree()[i]) : null,
+                ipc != null ? ipc.evaluated() : null, ipc != null ? ipc.threshold() : null,
+                ipc != null ? ipc.message() : null,
                 r.status().label(), r.message(), result.simulateSeconds(), result.capacitySeconds(),
-                result.theorySeconds(), codeVersion,
+                result.theorySeconds(), result.ipcSeconds(), codeVersion,
             });
         }
         return rows;
@@ -58,6 +65,27 @@ public final class PointRows {
             }
         }
         return rows;
+    }
+
+    /** One row per kept IPC target and readout count (none when IPC was off or the point did not run). */
+    public static List<Object[]> ipcTerms(PointResult result) {
+        List<Object[]> rows = new ArrayList<>();
+        if (result.ipc() == null) {
+            return rows;
+        }
+        for (IpcResult.Term term : result.ipc().terms()) {
+            rows.add(new Object[] {result.pointId(), term.readouts(), term.target().degree(), term.target().delaysText(),
+                term.target().powersText(), term.capacity(), term.threshold()});
+        }
+        return rows;
+    }
+
+    private static List<Double> byDegree(double[] values) {
+        List<Double> out = new ArrayList<>(values.length);
+        for (double v : values) {
+            out.add(v);
+        }
+        return out;
     }
 
     private static Double orNull(double v) {

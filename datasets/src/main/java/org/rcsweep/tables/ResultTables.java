@@ -5,6 +5,7 @@ import java.util.List;
 import static org.rcsweep.tables.Column.optional;
 import static org.rcsweep.tables.Column.required;
 import static org.rcsweep.tables.ColumnType.DOUBLE;
+import static org.rcsweep.tables.ColumnType.DOUBLE_ARRAY;
 import static org.rcsweep.tables.ColumnType.INT;
 import static org.rcsweep.tables.ColumnType.LONG;
 import static org.rcsweep.tables.ColumnType.STRING;
@@ -28,7 +29,7 @@ public final class ResultTables {
             required("correlation", DOUBLE, "the knob's value"),
             required("readouts", INT, "readout count L: the first L neurons of a seeded random permutation"),
             required("replica", INT, "replica index (independent weights and input)"),
-            required("seed", LONG, "the point's seed, derived from the sweep seed and point_id"),
+            required("seed", LONG, "the reservoir seed, derived from the sweep seed and the hash of (model, n, knob, correlation, replica)"),
             required("input", STRING, "input law (uniform on [-1,1], gaussian, binary)"),
             required("steps", INT, "measured samples T (after washout)"),
             required("washout", INT, "discarded initial steps"),
@@ -54,11 +55,19 @@ public final class ResultTables {
                     + "neuron's sign by the dominant mode (same for every L of a point)"),
             optional("pair_corr_mean_square", DOUBLE, "s²: mean squared pairwise correlation of the L_max readouts"),
             required("theory_message", STRING, "why a theory column is null (empty when all were computed)"),
+            optional("ipc_total", DOUBLE, "information processing capacity: Σ of kept capacities over all degrees "
+                    + "(null when IPC is off or the point did not run)"),
+            optional("ipc_by_degree", DOUBLE_ARRAY, "kept capacity per degree 1..D; SQL: ipc_by_degree[0] is degree 1 "
+                    + "in Spark, element_at(ipc_by_degree, d) is degree d"),
+            optional("ipc_targets", INT, "number of IPC targets evaluated for the point (bounded by ipc.max_targets)"),
+            optional("ipc_threshold", STRING, "chi2 | shuffle: how spurious capacities were removed"),
+            optional("ipc_message", STRING, "IPC notes (bound reached); empty when none"),
             required("status", STRING, "ok | diverged | ill_conditioned | failed"),
             required("message", STRING, "why the status is not ok (empty when ok)"),
             required("simulate_seconds", DOUBLE, "time spent simulating the point (whole point, repeated per L)"),
             required("capacity_seconds", DOUBLE, "time spent accumulating and solving (whole point, repeated per L)"),
             required("theory_seconds", DOUBLE, "time spent on theory predictions (whole point, repeated per L)"),
+            required("ipc_seconds", DOUBLE, "time spent on IPC (whole point, repeated per L)"),
             required("code_version", STRING, "rcsweep version that computed the row")));
 
     public static final TableSchema MEMORY_CURVE = new TableSchema("memory_curve",
@@ -75,10 +84,23 @@ public final class ResultTables {
                     + "readouts (sign-fixed)"),
             optional("input_corr_mean_square", DOUBLE, "b_k: mean squared neuron-input correlation at delay k")));
 
+    public static final TableSchema IPC_TERMS = new TableSchema("ipc_terms",
+            "kept IPC target of one point and readout count: a product of orthonormal polynomials of delayed inputs",
+            List.of(
+            required("point_id", STRING, "the point (joins points.point_id)"),
+            required("readouts", INT, "readout count L (joins points.readouts)"),
+            required("degree", INT, "total degree Σ powers"),
+            required("delays", STRING, "distinct delays τ_i, comma-separated, aligned with powers"),
+            required("powers", STRING, "polynomial degree d_i at each delay, comma-separated (non-increasing)"),
+            required("capacity", DOUBLE, "squared norm of the target's projection on the L centred readouts over its "
+                    + "squared norm (in-sample, all T samples)"),
+            required("threshold", DOUBLE, "the threshold this capacity passed (chi2: f·χ²⁻¹_L(1−p)/T; shuffle: "
+                    + "scale × largest surrogate capacity of the family)")));
+
     private ResultTables() {
     }
 
     public static List<TableSchema> all() {
-        return List.of(POINTS, MEMORY_CURVE);
+        return List.of(POINTS, MEMORY_CURVE, IPC_TERMS);
     }
 }

@@ -2,6 +2,7 @@ package org.rcsweep.eval;
 
 import org.rcsweep.capacity.NestedReadoutCapacity;
 import org.rcsweep.capacity.ReadoutCapacity;
+import org.rcsweep.ipc.IpcResult;
 import org.rcsweep.spec.CapacitySpec;
 import org.rcsweep.spec.PointSpec;
 import org.rcsweep.stats.CrossMoments;
@@ -13,7 +14,7 @@ import java.util.List;
 /**
  * Evaluates one sweep point on whatever machine it runs: simulates it ({@link PointSimulation}), streams the readout
  * states into moment accumulators, measures memory capacity for every readout count from one factorisation, and
- * computes the requested theory predictions. Never throws: a diverging reservoir or an error becomes a status on
+ * computes the requested theory predictions and information processing capacity. Never throws: a diverging reservoir or an error becomes a status on
  * every row of the point.
  */
 public final class PointEvaluator {
@@ -44,12 +45,16 @@ public final class PointEvaluator {
                     PointSimulation.readoutNeurons(spec), readouts);
             long theoryNanos = System.nanoTime() - start;
 
+            start = System.nanoTime();
+            IpcResult ipc = spec.ipc().enabled() ? IpcMeasurement.evaluate(spec, PointSimulation.reservoirs(spec)) : null;
+            long ipcNanos = System.nanoTime() - start;
+
             List<ReadoutResult> rows = rows(spec.capacity(), capacities, correlations, theory.curves());
             boolean anyIll = rows.stream().anyMatch(r -> r.status() == PointStatus.ILL_CONDITIONED);
             return new PointResult(spec, id, seed, anyIll ? PointStatus.ILL_CONDITIONED : PointStatus.OK,
-                    anyIll ? "some readout counts are ill-conditioned" : "", rows, theory.summary(),
+                    anyIll ? "some readout counts are ill-conditioned" : "", rows, theory.summary(), ipc,
                     simulation.simulateSeconds(), simulation.sinkSeconds() + capacityNanos * 1e-9,
-                    theoryNanos * 1e-9);
+                    theoryNanos * 1e-9, ipcNanos * 1e-9);
         } catch (DivergenceException e) {
             return failed(spec, id, seed, PointStatus.DIVERGED, e.getMessage(), simulation);
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -84,7 +89,8 @@ public final class PointEvaluator {
                     new double[0], new ReadoutCorrelations(l, Double.NaN, Double.NaN, Double.NaN), Double.NaN,
                     new TheoryCurves(new double[0], new double[0], new double[0])));
         }
-        return new PointResult(spec, id, seed, status, message, rows, TheorySummary.none("not computed: " + status.label()),
-                simulation.simulateSeconds(), simulation.sinkSeconds(), 0.0);
+        return new PointResult(spec, id, seed, status, message, rows,
+                TheorySummary.none("not computed: " + status.label()), null, simulation.simulateSeconds(),
+                simulation.sinkSeconds(), 0.0, 0.0);
     }
 }

@@ -1,5 +1,6 @@
 package org.rcsweep.eval;
 
+import org.rcsweep.ipc.IpcResult;
 import org.rcsweep.spec.PointSpec;
 
 import java.io.Serializable;
@@ -7,11 +8,11 @@ import java.util.List;
 
 /**
  * Everything measured for one point: one {@link ReadoutResult} per requested L (in the spec's order), plus timings.
- * Timings (seconds) are the only fields that differ between runs of the same spec.
+ * {@code ipc} is null when IPC was not requested or the point did not run. Timings (seconds) are the only fields that differ between runs of the same spec.
  */
 public record PointResult(PointSpec spec, String pointId, long seed, PointStatus status, String message,
-                          List<ReadoutResult> readouts, TheorySummary theory, double simulateSeconds,
-                          double capacitySeconds, double theorySeconds)
+                          List<ReadoutResult> readouts, TheorySummary theory, IpcResult ipc,
+                          double simulateSeconds, double capacitySeconds, double theorySeconds, double ipcSeconds)
         implements Serializable {
     public PointResult {
         readouts = List.copyOf(readouts);

@@ -2,13 +2,13 @@ package org.rcsweep.eval;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rcsweep.input.InputSignal;
-import org.rcsweep.model.LeakyRateReservoir;
 import org.rcsweep.model.Reservoir;
 import org.rcsweep.model.ReservoirFactory;
 import org.rcsweep.random.SeedStreams;
 import org.rcsweep.spec.PointSpec;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * Drives one point's reservoir: builds it from spec and seed, runs the washout, then streams the measured samples
@@ -20,13 +20,35 @@ public final class PointSimulation {
 
     private final PointSpec spec;
     private final long seed;
-    private LeakyRateReservoir reservoir;
+    private final int history;
+    private final boolean holdoutSplit;
+    private final Supplier<? extends Reservoir> reservoirs;
+    private Reservoir reservoir;
     private long simulateNanos;
     private long sinkNanos;
 
+    /** The memory-capacity simulation of a point: targets u(t−k) for k = 0..K, split as its estimator says. */
     public PointSimulation(PointSpec spec) {
+        this(spec, spec.maxDelay(), true, reservoirs(spec));
+    }
+
+    /** Builds the point's reservoir from its spec and seed, fresh on every call. */
+    public static Supplier<Reservoir> reservoirs(PointSpec spec) {
+        return () -> ReservoirFactory.build(spec.model(), spec.n(), spec.correlation(), spec.seed());
+    }
+
+    /**
+     * @param history      largest delay H of the delayed inputs u(t−k), k = 0..H, handed to the sink
+     * @param holdoutSplit split samples into training and held-out parts as the spec's estimator says; if false,
+     *                     every sample is a training sample
+     * @param reservoirs   builds a fresh reservoir (in its initial state) for each run
+     */
+    public PointSimulation(PointSpec spec, int history, boolean holdoutSplit, Supplier<? extends Reservoir> reservoirs) {
         this.spec = spec;
         this.seed = spec.seed();
+        this.history = history;
+        this.holdoutSplit = holdoutSplit;
+        this.reservoirs = reservoirs;
     }
 
     /** Number of training samples: all T for the in-sample estimator, ⌊f·T⌋ for holdout. */
@@ -42,15 +64,15 @@ public final class PointSimulation {
     /** Runs the simulation; throws {@link DivergenceException} when the state leaves the bounded region. */
     public void run(ChunkSink sink) {
         int n = spec.n();
-        int k = spec.maxDelay();
+        int k = history;
         int m = k + 1;
         int lMax = spec.maxReadouts();
         int chunk = spec.capacity().chunkSteps();
         int steps = spec.input().steps();
-        int trainSteps = trainingSteps(spec);
+        int trainSteps = holdoutSplit ? trainingSteps(spec) : steps;
 
         long start = System.nanoTime();
-        reservoir = ReservoirFactory.build(spec.model(), n, spec.correlation(), seed);
+        reservoir = reservoirs.get();
         int[] readouts = readoutNeurons(spec);
         InputSignal fed = new InputSignal(spec.input().distribution(), SeedStreams.INPUT_SIGNAL.rng(seed));
         InputSignal prehistory = new InputSignal(spec.input().distribution(), SeedStreams.INPUT_PREHISTORY.rng(seed));
@@ -104,8 +126,8 @@ public final class PointSimulation {
         simulateNanos += System.nanoTime() - start;
     }
 
-    /** The reservoir as built (after {@link #run}); its state is the final state of the run. */
-    public LeakyRateReservoir reservoir() {
+    /** The reservoir of the last run (its state is the final state of that run). */
+    public Reservoir reservoir() {
         return reservoir;
     }
 

@@ -1,6 +1,7 @@
 package org.rcsweep.eval;
 
 import org.rcsweep.model.LeakyRateReservoir;
+import org.rcsweep.model.Reservoir;
 import org.rcsweep.spec.PointSpec;
 import org.rcsweep.stats.CrossMoments;
 import org.rcsweep.theory.CorrelatedPredictor;
@@ -20,16 +21,19 @@ final class TheoryEvaluation {
     private TheoryEvaluation() {
     }
 
-    static Outcome compute(PointSpec spec, LeakyRateReservoir reservoir, CrossMoments train, int[] readoutNeurons,
+    static Outcome compute(PointSpec spec, Reservoir reservoir, CrossMoments train, int[] readoutNeurons,
                            int[] readouts) {
         int m = spec.maxDelay() + 1;
         TheoryCurves[] curves = new TheoryCurves[readouts.length];
         double[][] linear = null;
         String kind = null;
         StringBuilder message = new StringBuilder();
-        if (spec.theory().linear()) {
+        if (spec.theory().linear() && !(reservoir instanceof LeakyRateReservoir)) {
+            message.append("linear theory: not available for model kind ").append(spec.model().kind()).append("; ");
+        } else if (spec.theory().linear()) {
             try {
-                LinearDynamics dynamics = Linearization.of(reservoir, spec.input().distribution().variance());
+                LinearDynamics dynamics = Linearization.of((LeakyRateReservoir) reservoir,
+                        spec.input().distribution().variance());
                 LinearMemoryTheory.Result r = LinearMemoryTheory.compute(dynamics, readoutNeurons, readouts,
                         spec.maxDelay(), spec.capacity().maxCondition());
                 linear = r.memory();

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One reservoir configuration of a sweep: everything an executor needs to simulate it and measure every readout
  * count L. Its id is a content hash of all fields that change the numbers; its seed derives from the sweep seed and
- * that id, never from where or when the point runs.
+ * the content hash of the reservoir's own configuration, never from where or when the point runs.
  *
  * @param sweep       the sweep's name (a label; not part of the id)
  * @param sweepSeed   the sweep's master seed
@@ -20,16 +20,17 @@ import java.util.List;
  * @param input       driving input
  * @param capacity    measurement settings
  * @param theory      which theory predictions to compute
+ * @param ipc         information processing capacity settings
  */
 public record PointSpec(String sweep, long sweepSeed, ModelSpec model, int n, CorrelationSpec correlation,
                         int replica, List<Integer> readouts, InputSpec input, CapacitySpec capacity,
-                        TheorySpec theory)
+                        TheorySpec theory, IpcSpec ipc)
         implements Serializable {
     public static final int MAX_N = 100_000;
 
     public PointSpec {
         if (model == null || correlation == null || input == null || capacity == null || readouts == null
-                || theory == null) {
+                || theory == null || ipc == null) {
             throw new IllegalArgumentException("model, correlation, input, capacity, theory and readouts are required");
         }
         Check.closed("n", n, 1, MAX_N);
@@ -58,15 +59,26 @@ public record PointSpec(String sweep, long sweepSeed, ModelSpec model, int n, Co
     public String canonical() {
         return "rcsweep-point-v1|seed=" + sweepSeed + "|model=" + model.canonical() + "|n=" + n
                 + "|correlation=" + correlation.canonical() + "|replica=" + replica + "|readouts=" + readouts
-                + "|input=" + input.canonical() + "|capacity=" + capacity.canonical() + "|theory=" + theory.canonical();
+                + "|input=" + input.canonical() + "|capacity=" + capacity.canonical() + "|theory=" + theory.canonical()
+                + "|ipc=" + ipc.canonical();
     }
 
     public String id() {
         return ContentHash.of(canonical());
     }
 
+    /**
+     * The text naming the reservoir alone (model, N, correlation setting, replica, sweep seed): the seed derives from
+     * its hash, so changing only measurement settings (T, K, estimator, theory, IPC) keeps the same weights, input
+     * stream and readout choice, and measurements of one network under different settings stay comparable.
+     */
+    public String reservoirCanonical() {
+        return "rcsweep-reservoir-v1|seed=" + sweepSeed + "|model=" + model.canonical() + "|n=" + n
+                + "|correlation=" + correlation.canonical() + "|replica=" + replica;
+    }
+
     public long seed() {
-        return ContentHash.derivedSeed(sweepSeed, id());
+        return ContentHash.derivedSeed(sweepSeed, ContentHash.of(reservoirCanonical()));
     }
 
     public int maxReadouts() {

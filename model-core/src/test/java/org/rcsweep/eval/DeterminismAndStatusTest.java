@@ -10,6 +10,7 @@ import org.rcsweep.spec.InputDistribution;
 import org.rcsweep.spec.InputSpec;
 import org.rcsweep.spec.Knob;
 import org.rcsweep.spec.PointSpec;
+import org.rcsweep.spec.IpcSpec;
 import org.rcsweep.spec.TheorySpec;
 
 import java.util.List;
@@ -23,7 +24,7 @@ class DeterminismAndStatusTest {
     private static PointSpec esn(EsnSpec model, int chunk, int replica) {
         return new PointSpec("test", 11, model, 40, new CorrelationSpec(Knob.MEAN_COUPLING, 0.5), replica,
                 List.of(4, 20, 40), new InputSpec(InputDistribution.UNIFORM, 1500, 100),
-                CapacitySpec.defaults().withChunkSteps(chunk), TheorySpec.defaults());
+                CapacitySpec.defaults().withChunkSteps(chunk), TheorySpec.defaults(), IpcSpec.disabled());
     }
 
     private static final EsnSpec TANH = new EsnSpec(Activation.TANH, 1.0, 0.95, null, 0.5, 0.5, 0.0);
@@ -81,7 +82,7 @@ class DeterminismAndStatusTest {
         EsnSpec silent = new EsnSpec(Activation.TANH, 1.0, 0.5, null, 1.0, 0.0, 0.0);
         PointSpec spec = new PointSpec("test", 11, silent, 10, CorrelationSpec.none(), 0, List.of(2, 10),
                 new InputSpec(InputDistribution.UNIFORM, 500, 10), CapacitySpec.defaults().withRidge(0.0),
-                TheorySpec.defaults());
+                TheorySpec.defaults(), IpcSpec.disabled());
         PointResult r = PointEvaluator.evaluate(spec);
         assertEquals(PointStatus.ILL_CONDITIONED, r.status());
         for (ReadoutResult row : r.readouts()) {

@@ -16,6 +16,7 @@ import org.rcsweep.spec.InputDistribution;
 import org.rcsweep.spec.InputSpec;
 import org.rcsweep.spec.Knob;
 import org.rcsweep.spec.PointSpec;
+import org.rcsweep.spec.IpcSpec;
 import org.rcsweep.spec.TheorySpec;
 
 import java.util.List;
@@ -31,7 +32,7 @@ class EsnCapacityPropertiesTest {
         return new PointSpec("test", 7, new EsnSpec(Activation.TANH, 0.7, 0.9, null, 1.0, 0.8, 0.1), 30,
                 new CorrelationSpec(Knob.SHARED_INPUT, 0.3), 0, LS, new InputSpec(InputDistribution.UNIFORM, steps, 200),
                 CapacitySpec.defaults().withEstimator(estimator).withMaxDelay(60).withRidge(ridge).withChunkSteps(97),
-                TheorySpec.defaults());
+                TheorySpec.defaults(), IpcSpec.disabled());
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.rcsweep.spec.InputDistribution;
 import org.rcsweep.spec.InputSpec;
 import org.rcsweep.spec.ModelSpec;
 import org.rcsweep.spec.PointSpec;
+import org.rcsweep.spec.IpcSpec;
 import org.rcsweep.spec.TheorySpec;
 
 import java.util.List;
@@ -20,7 +21,7 @@ final class Points {
                            Estimator estimator, long sweepSeed) {
         CapacitySpec cap = CapacitySpec.defaults().withEstimator(estimator).withMaxDelay(maxDelay);
         return new PointSpec("test", sweepSeed, model, n, CorrelationSpec.none(), 0, readouts,
-                new InputSpec(InputDistribution.UNIFORM, steps, washout), cap, TheorySpec.defaults());
+                new InputSpec(InputDistribution.UNIFORM, steps, washout), cap, TheorySpec.defaults(), IpcSpec.disabled());
     }
 
     static ReadoutResult only(PointResult r) {

@@ -18,6 +18,7 @@ import org.rcsweep.spec.InputDistribution;
 import org.rcsweep.spec.InputSpec;
 import org.rcsweep.spec.Knob;
 import org.rcsweep.spec.PointSpec;
+import org.rcsweep.spec.IpcSpec;
 import org.rcsweep.spec.TheorySpec;
 
 import java.util.List;
@@ -142,7 +143,7 @@ class CorrelatedPredictorTest {
                 PointSpec spec = new PointSpec("t", 21, new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0),
                         40, new CorrelationSpec(Knob.SHARED_INPUT, c), replica, List.of(2, 5, 10, 20, 40),
                         new InputSpec(InputDistribution.UNIFORM, 6000, 300), CapacitySpec.defaults(),
-                        new TheorySpec(false, true));
+                        new TheorySpec(false, true), IpcSpec.disabled());
                 PointResult result = PointEvaluator.evaluate(spec);
                 assertEquals(PointStatus.OK, result.status(), result.message());
                 for (ReadoutResult r : result.readouts()) {

@@ -19,6 +19,7 @@ import org.rcsweep.spec.ModelSpec;
 import org.rcsweep.spec.OrthogonalSpec;
 import org.rcsweep.spec.PointSpec;
 import org.rcsweep.spec.RingSpec;
+import org.rcsweep.spec.IpcSpec;
 import org.rcsweep.spec.TheorySpec;
 
 import java.util.List;
@@ -130,7 +131,7 @@ class LinearMemoryTheoryTest {
         int n = 30;
         PointSpec spec = new PointSpec("t", 3, new OrthogonalSpec(Activation.LINEAR, 0.95, 0.8, 1.0), n,
                 CorrelationSpec.none(), 0, List.of(5, 15, 30), new InputSpec(InputDistribution.UNIFORM, 100_000, 500),
-                CapacitySpec.defaults().withEstimator(Estimator.HOLDOUT).withMaxDelay(120), TheorySpec.defaults());
+                CapacitySpec.defaults().withEstimator(Estimator.HOLDOUT).withMaxDelay(120), TheorySpec.defaults(), IpcSpec.disabled());
         PointResult result = PointEvaluator.evaluate(spec);
         assertEquals(PointStatus.OK, result.status(), result.message());
         assertEquals(LinearDynamics.EXACT, result.theory().linearKind());
@@ -147,7 +148,7 @@ class LinearMemoryTheoryTest {
         for (int i = 0; i < scales.length; i++) {
             PointSpec spec = new PointSpec("t", 5, new OrthogonalSpec(Activation.TANH, 0.95, 1.0, scales[i]), 20,
                     CorrelationSpec.none(), 0, List.of(20), new InputSpec(InputDistribution.UNIFORM, 40_000, 500),
-                    CapacitySpec.defaults().withMaxDelay(100), TheorySpec.defaults());
+                    CapacitySpec.defaults().withMaxDelay(100), TheorySpec.defaults(), IpcSpec.disabled());
             PointResult result = PointEvaluator.evaluate(spec);
             assertEquals(PointStatus.OK, result.status(), result.message());
             assertEquals(LinearDynamics.LINEARISED, result.theory().linearKind());

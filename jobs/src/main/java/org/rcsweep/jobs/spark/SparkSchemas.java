@@ -30,6 +30,7 @@ public final class SparkSchemas {
             case INT -> DataTypes.IntegerType;
             case LONG -> DataTypes.LongType;
             case DOUBLE -> DataTypes.DoubleType;
+            case DOUBLE_ARRAY -> DataTypes.createArrayType(DataTypes.DoubleType, false);
         };
     }
 }

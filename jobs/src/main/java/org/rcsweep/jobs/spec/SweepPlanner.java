@@ -28,7 +28,7 @@ public final class SweepPlanner {
                     for (int replica = 0; replica < spec.replicas(); replica++) {
                         PointSpec p = new PointSpec(spec.name(), spec.seed(), model, n,
                                 new CorrelationSpec(spec.knob(), value), replica, readouts, spec.input(),
-                                spec.capacity(), spec.theory());
+                                spec.capacity(), spec.theory(), spec.ipc());
                         points.putIfAbsent(p.id(), p);
                     }
                 }

@@ -6,6 +6,7 @@ import org.rcsweep.spec.InputSpec;
 import org.rcsweep.spec.Knob;
 import org.rcsweep.spec.ModelSpec;
 import org.rcsweep.spec.SpecException;
+import org.rcsweep.spec.IpcSpec;
 import org.rcsweep.spec.TheorySpec;
 
 import java.io.Serializable;
@@ -26,11 +27,12 @@ import java.util.List;
  * @param input             driving input
  * @param capacity          measurement settings
  * @param theory            which theory predictions to compute
+ * @param ipc               information processing capacity settings
  * @param batchPoints       points per committed output batch (resume granularity)
  */
 public record SweepSpec(String name, long seed, int replicas, List<ModelSpec> models, List<Integer> sizes, Knob knob,
                         List<Double> correlationValues, ReadoutRule readouts, InputSpec input, CapacitySpec capacity,
-                        TheorySpec theory, int batchPoints) implements Serializable {
+                        TheorySpec theory, IpcSpec ipc, int batchPoints) implements Serializable {
     public static final int MAX_REPLICAS = 10_000;
 
     public SweepSpec {

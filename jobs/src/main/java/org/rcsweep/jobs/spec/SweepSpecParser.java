@@ -12,6 +12,8 @@ import org.rcsweep.spec.ModelSpec;
 import org.rcsweep.spec.OrthogonalSpec;
 import org.rcsweep.spec.RingSpec;
 import org.rcsweep.spec.SpecException;
+import org.rcsweep.spec.IpcSpec;
+import org.rcsweep.spec.IpcThreshold;
 import org.rcsweep.spec.TheorySpec;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -94,6 +96,7 @@ public final class SweepSpecParser {
         InputSpec input = input(top);
         CapacitySpec capacity = capacity(top);
         TheorySpec theory = theory(top);
+        IpcSpec ipc = ipc(top);
         int batch = DEFAULT_BATCH_POINTS;
         if (top.has("run")) {
             YamlFields run = new YamlFields("run", top.raw("run"));
@@ -104,7 +107,7 @@ public final class SweepSpecParser {
         }
         top.rejectUnknown();
         SweepSpec spec = new SweepSpec(name, seed, replicas, models, sizes, knob, values, readouts, input, capacity,
-                theory, batch);
+                theory, ipc, batch);
         SweepPlanner.plan(spec); // every point is validated before any Spark job starts
         return spec;
     }
@@ -173,6 +176,29 @@ public final class SweepSpecParser {
         TheorySpec spec = new TheorySpec(t.bool("linear", true), t.bool("predictors", true));
         t.rejectUnknown();
         return spec;
+    }
+
+    private static IpcSpec ipc(YamlFields top) {
+        if (!top.has("ipc")) {
+            top.raw("ipc");
+            return IpcSpec.disabled();
+        }
+        YamlFields f = new YamlFields("ipc", top.raw("ipc"));
+        IpcSpec d = IpcSpec.defaults(3);
+        try {
+            Object delays = f.raw("max_delays");
+            List<Integer> maxDelays = delays == null || "auto".equals(delays) ? null : f.integers("max_delays");
+            IpcSpec spec = new IpcSpec(f.bool("enabled", true), f.integer("max_degree", d.maxDegree()), maxDelays,
+                    IpcThreshold.parse("threshold", f.string("threshold", d.threshold().label())),
+                    f.number("chi2_p", d.chi2P()), f.number("chi2_factor", d.chi2Factor()),
+                    f.number("shuffle_scale", d.shuffleScale()), f.integer("surrogates", d.surrogates()),
+                    f.integer("window", d.window()), f.integer("max_targets", d.maxTargets()),
+                    f.integer("block_targets", d.blockTargets()));
+            f.rejectUnknown();
+            return spec;
+        } catch (SpecException e) {
+            throw e.field().startsWith("ipc.") ? e : e.under("ipc");
+        }
     }
 
     private static CapacitySpec capacity(YamlFields top) {

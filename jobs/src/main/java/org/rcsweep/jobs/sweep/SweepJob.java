@@ -3,7 +3,7 @@ package org.rcsweep.jobs.sweep;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.rcsweep.jobs.spark.SparkRows;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -106,10 +106,13 @@ public final class SweepJob {
             // Evaluate every point in parallel (one task each) and cache the results before writing: the writes
             // coalesce to one file per table and would otherwise evaluate the whole batch in a single task.
             Map<String, Long> counts = new TreeMap<>(results.map(r -> r.status().label()).countByValue());
-            JavaRDD<Row> curve = results.flatMap(r -> PointRows.memoryCurve(r).stream().map(RowFactory::create)
+            JavaRDD<Row> curve = results.flatMap(r -> PointRows.memoryCurve(r).stream().map(SparkRows::of)
                     .iterator());
             write(spark, curve, ResultTables.MEMORY_CURVE, out, batchId);
-            JavaRDD<Row> points = results.flatMap(r -> PointRows.points(r, version).stream().map(RowFactory::create)
+            JavaRDD<Row> ipcTerms = results.flatMap(r -> PointRows.ipcTerms(r).stream().map(SparkRows::of)
+                    .iterator());
+            write(spark, ipcTerms, ResultTables.IPC_TERMS, out, batchId);
+            JavaRDD<Row> points = results.flatMap(r -> PointRows.points(r, version).stream().map(SparkRows::of)
                     .iterator());
             write(spark, points, ResultTables.POINTS, out, batchId);
             return counts;

@@ -96,6 +96,10 @@ class SweepSpecParserTest {
             Arguments.of("unknown input law", "steps: 500", "steps: 500, distribution: cauchy", "input.distribution", "uniform, gaussian, binary"),
             Arguments.of("negative washout", "washout: 50", "washout: -1", "input.washout", "allowed range"),
             Arguments.of("max_delay not a number", "max_delay: 15", "max_delay: lots", "capacity.max_delay", "expected an integer"),
+            Arguments.of("ipc delays per degree", "capacity: {estimator: in-sample, max_delay: 15}", "capacity: {estimator: in-sample, max_delay: 15}\nipc: {max_degree: 3, max_delays: [10, 5]}", "ipc.max_delays", "one entry per degree"),
+            Arguments.of("ipc unknown threshold", "capacity: {estimator: in-sample, max_delay: 15}", "capacity: {estimator: in-sample, max_delay: 15}\nipc: {threshold: bonferroni}", "ipc.threshold", "chi2, shuffle"),
+            Arguments.of("ipc degree too high", "capacity: {estimator: in-sample, max_delay: 15}", "capacity: {estimator: in-sample, max_delay: 15}\nipc: {max_degree: 40}", "ipc.max_degree", "allowed range"),
+            Arguments.of("theory flag not boolean", "capacity: {estimator: in-sample, max_delay: 15}", "capacity: {estimator: in-sample, max_delay: 15}\ntheory: {linear: maybe}", "theory.linear", "true or false"),
             Arguments.of("models not a list", "models:", "models: 3\nold_models:", "models", "expected a list"));
     }
 

@@ -40,6 +40,7 @@ class SweepJobTest {
             "readouts: [2, 4, 8, 12]",
             "input: {steps: 800, washout: 100}",
             "capacity: {max_delay: 20}",
+            "ipc: {max_degree: 3, max_delays: [20, 6, 4]}",
             "run: {batch_points: BATCH}",
             "");
     private static final int PLANNED = 2 * 2 * 2 * 2;
@@ -86,6 +87,18 @@ class SweepJobTest {
                 + "USING (point_id, readouts)").first();
         assertTrue(mismatch.getDouble(0) < 1e-9, "mc_total is the sum of the memory curve");
         assertTrue(Files.exists(dir.resolve("points")));
+
+        Dataset<Row> terms = spark.read().parquet(dir.resolve("ipc_terms").toString());
+        assertSchema(ResultTables.IPC_TERMS, terms);
+        assertTrue(terms.count() > 0);
+        terms.createOrReplaceTempView("ipc_terms");
+        assertEquals(0, points.where("status = 'ok' AND (ipc_total IS NULL OR ipc_total > readouts * 1.1 "
+                + "OR size(ipc_by_degree) != 3)").count());
+        Row sums = spark.sql("SELECT max(abs(p.ipc_total - t.total)) FROM points p JOIN "
+                + "(SELECT point_id, readouts, sum(capacity) AS total FROM ipc_terms GROUP BY point_id, readouts) t "
+                + "USING (point_id, readouts)").first();
+        assertTrue(sums.getDouble(0) < 1e-9, "ipc_total is the sum of the kept terms");
+        assertEquals(0, terms.where("capacity < threshold OR degree < 1 OR degree > 3").count());
     }
 
     @Test

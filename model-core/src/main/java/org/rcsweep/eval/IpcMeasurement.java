@@ -1,0 +1,203 @@
+package org.rcsweep.eval;
+
+import org.ejml.data.DMatrixRMaj;
+import org.rcsweep.capacity.NestedReadoutCapacity;
+import org.rcsweep.capacity.ReadoutCapacity;
+import org.rcsweep.input.InputSignal;
+import org.rcsweep.ipc.ChiSquare;
+import org.rcsweep.ipc.IpcResult;
+import org.rcsweep.ipc.IpcTarget;
+import org.rcsweep.ipc.OrthonormalPolynomials;
+import org.rcsweep.ipc.TargetFamily;
+import org.rcsweep.model.Reservoir;
+import org.rcsweep.random.Rng;
+import org.rcsweep.random.SeedStreams;
+import org.rcsweep.spec.InputDistribution;
+import org.rcsweep.spec.IpcSpec;
+import org.rcsweep.spec.IpcThreshold;
+import org.rcsweep.spec.PointSpec;
+import org.rcsweep.stats.CrossMoments;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Information processing capacity (Dambre et al. 2012) of one point for every nested readout count.
+ *
+ * <p>Targets are products of orthonormal polynomials of delayed inputs, grouped in families (degree and partition
+ * of the degree into powers). The iteration extends every family's largest delay by {@code ipc.window} delays per
+ * round and stops a family as soon as a round keeps none of its targets at the largest L (Dambre's early stopping);
+ * it never goes beyond the per-degree delay bound or evaluates more than {@code ipc.max_targets} targets. Targets are
+ * processed in blocks, one simulation pass per block (the reservoir is rebuilt from its seed, so every pass sees the
+ * same states), each accumulating XᵀZ so memory stays bounded. A target's capacity for every L comes from one
+ * Cholesky factor of the centred Gram matrix over all T samples (in-sample, as in Dambre), and only capacities above
+ * the threshold are kept.
+ */
+public final class IpcMeasurement {
+    private IpcMeasurement() {
+    }
+
+    public static IpcResult evaluate(PointSpec spec, Supplier<? extends Reservoir> reservoirs) {
+        IpcSpec ipc = spec.ipc();
+        int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
+        InputDistribution law = spec.input().distribution();
+        List<Integer> maxDelays = ipc.resolvedMaxDelays(spec.n());
+        List<TargetFamily> families = TargetFamily.upTo(ipc.maxDegree(), OrthonormalPolynomials.maxPower(law));
+        int steps = spec.input().steps();
+
+        Map<TargetFamily, double[]> thresholds = new LinkedHashMap<>();
+        if (ipc.threshold() == IpcThreshold.SHUFFLE) {
+            thresholds.putAll(surrogateThresholds(spec, reservoirs, families, maxDelays, readouts));
+        } else {
+            double[] chi2 = new double[readouts.length];
+            for (int i = 0; i < readouts.length; i++) {
+                chi2[i] = ipc.chi2Factor() * ChiSquare.quantile(readouts[i], 1 - ipc.chi2P()) / steps;
+            }
+            families.forEach(f -> thresholds.put(f, chi2));
+        }
+
+        double[][] byDegree = new double[readouts.length][ipc.maxDegree()];
+        List<IpcResult.Term> terms = new ArrayList<>();
+        List<TargetFamily> active = new ArrayList<>(families);
+        List<String> notes = new ArrayList<>();
+        int evaluated = 0;
+        int top = readouts.length - 1;
+        for (int start = 0; !active.isEmpty(); start += ipc.window()) {
+            List<IpcTarget> round = new ArrayList<>();
+            List<TargetFamily> stillOpen = new ArrayList<>();
+            for (TargetFamily f : active) {
+                int bound = maxDelays.get(f.degree() - 1);
+                if (start > bound) {
+                    continue;
+                }
+                stillOpen.add(f);
+                for (int span = start; span < start + ipc.window() && span <= bound; span++) {
+                    round.addAll(f.withSpan(span));
+                }
+            }
+            if (stillOpen.isEmpty()) {
+                break;
+            }
+            if (evaluated + round.size() > ipc.maxTargets()) {
+                round = new ArrayList<>(round.subList(0, ipc.maxTargets() - evaluated));
+                notes.add("stopped at the bound of " + ipc.maxTargets() + " targets (delay window from " + start + ")");
+            }
+            evaluated += round.size();
+            List<TargetFamily> productive = new ArrayList<>();
+            for (int from = 0; from < round.size(); from += ipc.blockTargets()) {
+                List<IpcTarget> block = round.subList(from, Math.min(round.size(), from + ipc.blockTargets()));
+                ReadoutCapacity[] caps = capacities(spec, reservoirs, block, false);
+                for (int j = 0; j < block.size(); j++) {
+                    IpcTarget target = block.get(j);
+                    double[] threshold = thresholds.get(target.family());
+                    for (int i = 0; i < readouts.length; i++) {
+                        double c = caps[i].inSample()[j];
+                        if (caps[i].wellConditioned() && c >= threshold[i]) {
+                            byDegree[i][target.degree() - 1] += c;
+                            terms.add(new IpcResult.Term(readouts[i], target, c, threshold[i]));
+                            if (i == top && !productive.contains(target.family())) {
+                                productive.add(target.family());
+                            }
+                        }
+                    }
+                }
+            }
+            if (notes.size() > 0 && evaluated >= ipc.maxTargets()) {
+                break;
+            }
+            // A family with no target yet in this window (its distinct delays need a larger span) stays open.
+            List<TargetFamily> next = new ArrayList<>();
+            for (TargetFamily f : stillOpen) {
+                boolean hadTargets = f.powers().length - 1 <= start + ipc.window() - 1;
+                if (productive.contains(f) || !hadTargets) {
+                    next.add(f);
+                }
+            }
+            active = next;
+        }
+        return new IpcResult(readouts, byDegree, terms, evaluated, ipc.threshold().label(), String.join("; ", notes));
+    }
+
+    /** Per family and L: scale × the largest capacity of surrogate targets built from an independent input. */
+    private static Map<TargetFamily, double[]> surrogateThresholds(PointSpec spec, Supplier<? extends Reservoir> res,
+                                                                   List<TargetFamily> families,
+                                                                   List<Integer> maxDelays, int[] readouts) {
+        IpcSpec ipc = spec.ipc();
+        Rng rng = SeedStreams.SURROGATE_CHOICE.rng(spec.seed());
+        List<IpcTarget> surrogates = new ArrayList<>();
+        for (TargetFamily f : families) {
+            int bound = maxDelays.get(f.degree() - 1);
+            for (int s = 0; s < ipc.surrogates(); s++) {
+                int span = Math.max(f.powers().length - 1, rng.nextInt(bound + 1));
+                List<IpcTarget> options = f.withSpan(span);
+                surrogates.add(options.get(rng.nextInt(options.size())));
+            }
+        }
+        Map<TargetFamily, double[]> out = new LinkedHashMap<>();
+        for (int from = 0; from < surrogates.size(); from += ipc.blockTargets()) {
+            List<IpcTarget> block = surrogates.subList(from, Math.min(surrogates.size(), from + ipc.blockTargets()));
+            ReadoutCapacity[] caps = capacities(spec, res, block, true);
+            for (int j = 0; j < block.size(); j++) {
+                double[] t = out.computeIfAbsent(block.get(j).family(), f -> new double[readouts.length]);
+                for (int i = 0; i < readouts.length; i++) {
+                    t[i] = Math.max(t[i], ipc.shuffleScale() * caps[i].inSample()[j]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Capacities of a block of targets for every L, from one simulation pass. With {@code surrogate} the targets
+     * are built from an independent input stream of the same law instead of the input that drives the reservoir.
+     */
+    public static ReadoutCapacity[] capacities(PointSpec spec, Supplier<? extends Reservoir> reservoirs,
+                                               List<IpcTarget> block, boolean surrogate) {
+        int history = 0;
+        for (IpcTarget t : block) {
+            history = Math.max(history, t.span());
+        }
+        int m = block.size();
+        int lMax = spec.maxReadouts();
+        int chunk = spec.capacity().chunkSteps();
+        InputDistribution law = spec.input().distribution();
+        CrossMoments moments = new CrossMoments(lMax, m);
+        DMatrixRMaj z = new DMatrixRMaj(chunk, m);
+        DelayedTargets surrogateInput = surrogate ? new DelayedTargets(history, chunk,
+                new InputSignal(law, SeedStreams.SURROGATE_INPUT.rng(spec.seed())),
+                new InputSignal(law, SeedStreams.SURROGATE_PREHISTORY.rng(spec.seed()))) : null;
+        int width = history + 1;
+        double[] delayed = new double[chunk * width];
+        PointSimulation simulation = new PointSimulation(spec, history, false, reservoirs);
+        simulation.run((x, y, training) -> {
+            int rows = x.numRows;
+            double[] u = y.data;
+            if (surrogateInput != null) {
+                surrogateInput.draw(rows);
+                surrogateInput.targets(rows, delayed);
+                surrogateInput.slide(rows);
+                u = delayed;
+            }
+            z.reshape(rows, m, false);
+            for (int j = 0; j < m; j++) {
+                IpcTarget t = block.get(j);
+                int[] powers = t.family().powers();
+                int[] delays = t.delays();
+                for (int s = 0; s < rows; s++) {
+                    double v = 1.0;
+                    for (int p = 0; p < powers.length; p++) {
+                        v *= OrthonormalPolynomials.value(law, powers[p], u[s * width + delays[p]]);
+                    }
+                    z.data[s * m + j] = v;
+                }
+            }
+            moments.add(x, z);
+        });
+        int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
+        return NestedReadoutCapacity.solve(moments, null, readouts, spec.capacity().ridge(),
+                spec.capacity().maxCondition());
+    }
+}
