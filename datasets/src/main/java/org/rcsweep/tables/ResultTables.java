@@ -97,10 +97,59 @@ public final class ResultTables {
             required("threshold", DOUBLE, "the threshold this capacity passed (chi2: f·χ²⁻¹_L(1−p)/T; shuffle: "
                     + "scale × largest surrogate capacity of the family)")));
 
+    public static final TableSchema FITS = new TableSchema("fits",
+            "fitted parameter of one law for one metric and one group of points (written by rcsweep fit)", List.of(
+            optional("model", STRING, "group: model kind (null when not grouped by it)"),
+            optional("n", INT, "group: N (null when not grouped by it)"),
+            optional("knob", STRING, "group: correlation knob (null when not grouped by it)"),
+            optional("correlation", DOUBLE, "group: knob value (null when not grouped by it)"),
+            required("group_by", STRING, "the grouping columns, comma-separated"),
+            required("metric", STRING, "mc_total | ipc_total | ipc_degree_<d> | corr_rms"),
+            required("law", STRING, "power (MC = a·L^alpha) | saturating (MC = M·L/(L + L_half)) | "
+                    + "fraction_of_linear (MC/L) | onset (first L with capacity ≥ level) | summary"),
+            required("parameter", STRING, "a, alpha | M, L_half | at_max_l, l_sublinear | l_onset | at_max_l"),
+            optional("estimate", DOUBLE, "fitted value on all replicas pooled (null when undetermined)"),
+            optional("ci_low", DOUBLE, "95% interval: estimate − t·se, se from the replica bootstrap"),
+            optional("ci_high", DOUBLE, "95% interval: estimate + t·se"),
+            optional("r2", DOUBLE, "coefficient of determination (power: on log scale); null where not a regression"),
+            required("points_used", INT, "rows (point, L) used"),
+            required("replicas", INT, "independent replicas in the group (the bootstrap's units)"),
+            required("resamples", INT, "bootstrap resamples"),
+            optional("level", DOUBLE, "the level for onset and l_sublinear parameters")));
+
+    public static final TableSchema LAWS = new TableSchema("laws",
+            "scaling collapse: a fitted parameter regressed on N or on the measured correlation across groups",
+            List.of(
+            required("law", STRING, "alpha_vs_log_n | alpha_vs_corr_rms | sublinear_onset_vs_sqrt_n | "
+                    + "ipc_onset_vs_sqrt_n"),
+            required("model", STRING, "model kind"),
+            required("knob", STRING, "correlation knob"),
+            optional("correlation", DOUBLE, "knob value held fixed (null for alpha_vs_corr_rms)"),
+            optional("n", INT, "N held fixed (alpha_vs_corr_rms only)"),
+            optional("degree", INT, "IPC degree (ipc_onset_vs_sqrt_n only)"),
+            required("x", STRING, "regressor: ln(n) | corr_rms | sqrt(n)"),
+            required("y", STRING, "response: alpha | l_sublinear | l_onset"),
+            optional("slope", DOUBLE, "least-squares slope"),
+            optional("intercept", DOUBLE, "least-squares intercept"),
+            optional("ci_low", DOUBLE, "95% interval of the slope: slope − t_{k−2}·se"),
+            optional("ci_high", DOUBLE, "95% interval of the slope: slope + t_{k−2}·se"),
+            optional("r2", DOUBLE, "coefficient of determination"),
+            required("points_used", INT, "groups regressed")));
+
     private ResultTables() {
     }
 
-    public static List<TableSchema> all() {
+    /** The tables a sweep appends to (batch-partitioned, resumable). */
+    public static List<TableSchema> sweepTables() {
         return List.of(POINTS, MEMORY_CURVE, IPC_TERMS);
+    }
+
+    /** The tables the fit job writes (replaced on every run). */
+    public static List<TableSchema> analysisTables() {
+        return List.of(FITS, LAWS);
+    }
+
+    public static List<TableSchema> all() {
+        return List.of(POINTS, MEMORY_CURVE, IPC_TERMS, FITS, LAWS);
     }
 }

@@ -49,7 +49,7 @@ public final class ReplicaBootstrap {
             }
         }
         double[][] out = new double[k][2];
-        double t = studentT975(n - 1);
+        double t = StudentT.quantile975(n - 1);
         for (int c = 0; c < k; c++) {
             if (valid < 2 || n < 2) {
                 out[c] = new double[] {Double.NaN, Double.NaN};
@@ -70,21 +70,6 @@ public final class ReplicaBootstrap {
         return out;
     }
 
-    /** The 0.975 quantile of Student's t with ν degrees of freedom (exact for ν ≤ 2, Cornish–Fisher beyond). */
-    static double studentT975(int nu) {
-        if (nu == 1) {
-            return 12.706204736174707;
-        }
-        if (nu == 2) {
-            return 4.302652729749464;
-        }
-        double z = 1.959963984540054;
-        double z3 = z * z * z;
-        double z5 = z3 * z * z;
-        double z7 = z5 * z * z;
-        return z + (z3 + z) / (4.0 * nu) + (5 * z5 + 16 * z3 + 3 * z) / (96.0 * nu * nu)
-                + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384.0 * nu * nu * nu);
-    }
 
     public static Replica pool(List<Replica> replicas) {
         int n = replicas.stream().mapToInt(r -> r.x().length).sum();

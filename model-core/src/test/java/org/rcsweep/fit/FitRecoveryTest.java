@@ -72,9 +72,9 @@ class FitRecoveryTest {
 
     @Test
     void studentQuantilesMatchTables() {
-        assertEquals(2.570581835636314, ReplicaBootstrap.studentT975(5), 5e-3); // Cornish–Fisher: 3e-3 at ν = 5
-        assertEquals(2.200985160082949, ReplicaBootstrap.studentT975(11), 1e-3);
-        assertEquals(2.042272456301238, ReplicaBootstrap.studentT975(30), 1e-4);
+        assertEquals(2.570581835636314, StudentT.quantile975(5), 5e-3); // Cornish–Fisher: 3e-3 at ν = 5
+        assertEquals(2.200985160082949, StudentT.quantile975(11), 1e-3);
+        assertEquals(2.042272456301238, StudentT.quantile975(30), 1e-4);
     }
 
     @Test

@@ -14,7 +14,7 @@ final class Arguments {
     Arguments(String[] args, Set<String> known) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.startsWith("--")) {
+            if (a.matches("--[a-z][a-z-]*")) {
                 String name = a.substring(2);
                 if (!known.contains(name)) {
                     throw new UsageException("unknown option " + a + " (known: --" + String.join(", --", known) + ")");
@@ -34,6 +34,26 @@ final class Arguments {
             throw new UsageException("missing " + what);
         }
         return positional.get(index);
+    }
+
+    String positionalOrNull(int index) {
+        return index < positional.size() ? positional.get(index) : null;
+    }
+
+    double doubleOption(String name, double fallback) {
+        String v = options.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("--" + name + " must be a number, got '" + v + "'");
     }
 
     void expectPositional(int count) {

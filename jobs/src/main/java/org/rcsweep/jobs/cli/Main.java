@@ -1,6 +1,9 @@
 package org.rcsweep.jobs.cli;
 
+import org.rcsweep.jobs.analysis.AnalysisException;
 import org.rcsweep.spec.SpecException;
+
+import java.io.InputStream;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -18,10 +21,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, System.in));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, InputStream.nullInputStream());
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             out.println(usage());
             return args.length == 0 ? BAD_INPUT : OK;
@@ -31,6 +38,10 @@ public final class Main {
             return switch (args[0]) {
                 case "sweep" -> SweepCommand.run(rest, out, err);
                 case "validate" -> ValidateCommand.run(rest, out, err);
+                case "fit" -> FitCommand.run(rest, out, err);
+                case "sql" -> SqlCommand.run(rest, out, err, in);
+                case "plot" -> PlotCommand.run(rest, out, err);
+                case "report" -> ReportCommand.run(rest, out, err);
                 default -> {
                     err.println("rcsweep: unknown command '" + args[0] + "'\n\n" + usage());
                     yield BAD_INPUT;
@@ -41,6 +52,9 @@ public final class Main {
             return BAD_INPUT;
         } catch (SpecException e) {
             err.println("rcsweep " + args[0] + ": invalid spec: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (AnalysisException e) {
+            err.println("rcsweep " + args[0] + ": " + e.getMessage());
             return BAD_INPUT;
         }
     }
@@ -54,6 +68,15 @@ public final class Main {
                 "        run (or resume) the sweep described by the YAML file SPEC; write Parquet tables under DIR",
                 "  validate SPEC",
                 "        check SPEC and print how many points it plans, without starting Spark",
+                "  fit DIR [--group-by model,n,knob,correlation] [--resamples 200] [--seed 1] [--onset 0.5] [--sublinear 0.8]",
+                "        fit scaling laws per group with bootstrap intervals; write DIR/fits, DIR/laws (+ .csv)",
+                "  sql DIR [\"SELECT ...\" | --file Q.sql] [--format table|csv|json|parquet] [--to FILE]",
+                "        run SQL over the tables of DIR (views points, memory_curve, ipc_terms, fits, laws);",
+                "        without a query: an interactive prompt",
+                "  plot DIR [--to FIGDIR]",
+                "        PNG figures from the tables (default FIGDIR: DIR/figures)",
+                "  report DIR",
+                "        fit (if needed), plot, and write DIR/report.md and DIR/report.html",
                 "",
                 "see README.md and docs/ for the spec format and the tables written.");
     }

@@ -66,7 +66,7 @@ public final class ResultDirectory {
                     delete(b.getPath(), removed);
                 }
             }
-            for (TableSchema t : ResultTables.all()) {
+            for (TableSchema t : ResultTables.sweepTables()) {
                 if (t == ResultTables.POINTS) {
                     continue;
                 }
@@ -76,7 +76,7 @@ public final class ResultDirectory {
                     }
                 }
             }
-            for (TableSchema t : ResultTables.all()) {
+            for (TableSchema t : ResultTables.sweepTables()) {
                 Path temp = new Path(table(t), "_temporary");
                 if (fs.exists(temp)) {
                     delete(temp, removed);

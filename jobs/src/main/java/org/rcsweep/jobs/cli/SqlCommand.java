@@ -1,0 +1,158 @@
+package org.rcsweep.jobs.cli;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.rcsweep.jobs.analysis.CsvWriter;
+import org.rcsweep.jobs.analysis.ResultsDirectory;
+import org.rcsweep.jobs.spark.Sessions;
+import org.rcsweep.jobs.sql.SqlSession;
+import org.rcsweep.jobs.sql.TableFormatter;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code rcsweep sql DIR ["SELECT …" | --file Q.sql] [--format table|csv|json|parquet] [--to FILE]}: every table under DIR is a view;
+ * without a query, an interactive prompt reads statements ending in ';' until 'quit' or end of input.
+ */
+final class SqlCommand {
+    private SqlCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
+        Arguments a = new Arguments(args, Set.of("format", "to", "master", "file"));
+        String dir = a.positional(0, "DIR (a results directory)");
+        String query = a.positionalOrNull(1);
+        a.expectPositional(2);
+        if (a.option("file") != null) {
+            if (query != null) {
+                throw new UsageException("give a query or --file, not both");
+            }
+            try {
+                query = Files.readString(Path.of(a.option("file")));
+            } catch (IOException e) {
+                throw new UsageException("cannot read --file " + a.option("file") + ": " + e.getMessage());
+            }
+        }
+        String format = a.option("format") == null ? "table" : a.option("format");
+        if (!Set.of("table", "csv", "json", "parquet").contains(format)) {
+            throw new UsageException("--format must be one of table, csv, json, parquet; got '" + format + "'");
+        }
+        String to = a.option("to");
+        if (format.equals("parquet") && to == null) {
+            throw new UsageException("--format parquet needs --to DIR");
+        }
+        if (query == null && to != null) {
+            throw new UsageException("--to needs a query");
+        }
+        ResultsDirectory results = new ResultsDirectory(dir);
+        SparkSession spark = Sessions.start("rcsweep sql", a.option("master"));
+        try {
+            List<String> views = SqlSession.register(spark, results);
+            if (query != null) {
+                try {
+                    emit(spark.sql(query), format, to, out);
+                    return Main.OK;
+                } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes
+                    err.println("rcsweep sql: " + firstLine(e) + "\n(views under " + dir + ": " + views + ")");
+                    return Main.FAILED;
+                }
+            }
+            interactive(spark, views, in, out, err);
+            return Main.OK;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static void emit(Dataset<Row> df, String format, String to, PrintStream out) {
+        switch (format) {
+            case "parquet" -> df.write().parquet(to);
+            case "json" -> {
+                String text = String.join("\n", df.toJSON().collectAsList()) + "\n";
+                write(text, to, out);
+            }
+            case "csv" -> {
+                if (to != null) {
+                    CsvWriter.write(Path.of(to), df.columns(), df.collectAsList());
+                } else {
+                    Path tmp = tempFile();
+                    CsvWriter.write(tmp, df.columns(), df.collectAsList());
+                    try {
+                        out.print(Files.readString(tmp));
+                        Files.delete(tmp);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+            default -> write(TableFormatter.format(df.columns(), df.collectAsList()), to, out);
+        }
+    }
+
+    private static void interactive(SparkSession spark, List<String> views, InputStream in, PrintStream out,
+                                    PrintStream err) {
+        out.println("rcsweep sql: views " + views + "; end statements with ';', 'quit' to leave.");
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        StringBuilder statement = new StringBuilder();
+        try {
+            while (true) {
+                out.print(statement.length() == 0 ? "rcsweep> " : "      -> ");
+                out.flush();
+                String line = reader.readLine();
+                if (line == null || (statement.length() == 0 && line.trim().matches("(?i)quit|exit|\\\\q"))) {
+                    out.println();
+                    return;
+                }
+                statement.append(line).append('\n');
+                String text = statement.toString().trim();
+                if (text.endsWith(";")) {
+                    statement.setLength(0);
+                    try {
+                        emit(spark.sql(text.substring(0, text.length() - 1)), "table", null, out);
+                    } catch (Exception e) {
+                        err.println("error: " + firstLine(e));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(String text, String to, PrintStream out) {
+        if (to == null) {
+            out.print(text);
+            return;
+        }
+        try {
+            Files.writeString(Path.of(to), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + to, e);
+        }
+    }
+
+    private static Path tempFile() {
+        try {
+            return Files.createTempFile("rcsweep-sql", ".csv");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl > 0 ? m.substring(0, nl) : m;
+    }
+}

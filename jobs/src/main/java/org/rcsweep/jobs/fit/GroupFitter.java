@@ -1,0 +1,165 @@
+package org.rcsweep.jobs.fit;
+
+import org.rcsweep.fit.Onset;
+import org.rcsweep.fit.PowerLaw;
+import org.rcsweep.fit.ReplicaBootstrap;
+import org.rcsweep.fit.ReplicaBootstrap.Replica;
+import org.rcsweep.fit.SaturatingLaw;
+import org.rcsweep.random.ContentHash;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Fits every law to one group's curves and returns rows of the {@code fits} table (schema order). */
+final class GroupFitter {
+    private GroupFitter() {
+    }
+
+    static List<Object[]> fit(GroupKey key, Iterable<CurveSample> samples, FitOptions options) {
+        Map<String, List<CurveSample>> byPoint = new TreeMap<>();
+        for (CurveSample s : samples) {
+            byPoint.computeIfAbsent(s.pointId(), k -> new ArrayList<>()).add(s);
+        }
+        byPoint.values().forEach(l -> l.sort((a, b) -> Integer.compare(a.readouts(), b.readouts())));
+        List<Object[]> rows = new ArrayList<>();
+        Emitter out = new Emitter(key, options, byPoint.size(), rows);
+
+        List<Replica> mc = curves(byPoint, s -> s.mcTotal());
+        out.fit(mc, "mc_total", "power", new String[] {"a", "alpha"}, d -> take(PowerLaw.fit(d.x(), d.y()), 0, 1),
+                d -> PowerLaw.fit(d.x(), d.y())[2], Double.NaN);
+        out.fit(mc, "mc_total", "saturating", new String[] {"M", "L_half"},
+                d -> take(SaturatingLaw.fit(d.x(), d.y()), 0, 1), d -> SaturatingLaw.fit(d.x(), d.y())[2], Double.NaN);
+        out.fit(mc, "mc_total", "fraction_of_linear", new String[] {"at_max_l"}, d -> new double[] {atMaxL(ratio(d))},
+                d -> Double.NaN, Double.NaN);
+        out.fit(mc, "mc_total", "fraction_of_linear", new String[] {"l_sublinear"},
+                d -> new double[] {sublinearOnset(ratio(d), options.sublinearFraction())}, d -> Double.NaN,
+                options.sublinearFraction());
+
+        boolean hasIpc = byPoint.values().stream().flatMap(List::stream).anyMatch(s -> s.ipcTotal() != null);
+        if (hasIpc) {
+            List<Replica> ipc = curves(byPoint, s -> s.ipcTotal() == null ? Double.NaN : s.ipcTotal());
+            out.fit(ipc, "ipc_total", "power", new String[] {"a", "alpha"},
+                    d -> take(PowerLaw.fit(d.x(), d.y()), 0, 1), d -> PowerLaw.fit(d.x(), d.y())[2], Double.NaN);
+            int degrees = byPoint.values().stream().flatMap(List::stream).filter(s -> s.ipcByDegree() != null)
+                    .mapToInt(s -> s.ipcByDegree().length).max().orElse(0);
+            for (int d = 1; d <= degrees; d++) {
+                int degree = d;
+                List<Replica> curve = curves(byPoint, s -> s.ipcByDegree() == null || s.ipcByDegree().length < degree
+                        ? Double.NaN : s.ipcByDegree()[degree - 1]);
+                out.fit(curve, "ipc_degree_" + d, "onset", new String[] {"l_onset"},
+                        c -> new double[] {firstAbove(mean(c), options.onsetLevel())}, c -> Double.NaN,
+                        options.onsetLevel());
+            }
+        }
+        List<Replica> rms = curves(byPoint, s -> s.corrRms() == null ? Double.NaN : s.corrRms());
+        out.fit(rms, "corr_rms", "summary", new String[] {"at_max_l"}, d -> new double[] {atMaxL(mean(d))},
+                d -> Double.NaN, Double.NaN);
+        return rows;
+    }
+
+    /** Collects rows of one metric and law. */
+    private record Emitter(GroupKey key, FitOptions options, int replicas, List<Object[]> rows) {
+        void fit(List<Replica> data, String metric, String law, String[] parameters,
+                 Function<Replica, double[]> statistic, Function<Replica, Double> r2, double level) {
+            List<Replica> usable = new ArrayList<>();
+            int points = 0;
+            for (Replica r : data) {
+                if (r.x().length > 0) {
+                    usable.add(r);
+                    points += r.x().length;
+                }
+            }
+            if (usable.isEmpty()) {
+                return;
+            }
+            Replica pooled = ReplicaBootstrap.pool(usable);
+            double[] estimate = statistic.apply(pooled);
+            long seed = ContentHash.derivedSeed(options.seed(), ContentHash.of(key.text() + "|" + metric + "|" + law));
+            double[][] ci = usable.size() >= 2
+                    ? ReplicaBootstrap.interval(usable, statistic, options.resamples(), seed)
+                    : new double[estimate.length][] ;
+            double fitR2 = r2.apply(pooled);
+            for (int p = 0; p < parameters.length; p++) {
+                double[] interval = ci[p] == null ? new double[] {Double.NaN, Double.NaN} : ci[p];
+                rows.add(new Object[] {key.model(), key.n(), key.knob(), key.correlation(),
+                    String.join(",", options.groupBy()), metric, law, parameters[p], orNull(estimate[p]),
+                    orNull(interval[0]), orNull(interval[1]), orNull(fitR2), points, usable.size(),
+                    options.resamples(), orNull(level)});
+            }
+        }
+    }
+
+    /** One replica per point: its (L, value) pairs, dropping non-finite values. */
+    private static List<Replica> curves(Map<String, List<CurveSample>> byPoint, Function<CurveSample, Double> value) {
+        List<Replica> out = new ArrayList<>();
+        for (List<CurveSample> curve : byPoint.values()) {
+            List<double[]> pairs = new ArrayList<>();
+            for (CurveSample s : curve) {
+                Double v = value.apply(s);
+                if (v != null && Double.isFinite(v)) {
+                    pairs.add(new double[] {s.readouts(), v});
+                }
+            }
+            double[] x = new double[pairs.size()];
+            double[] y = new double[pairs.size()];
+            for (int i = 0; i < pairs.size(); i++) {
+                x[i] = pairs.get(i)[0];
+                y[i] = pairs.get(i)[1];
+            }
+            out.add(new Replica(x, y));
+        }
+        return out;
+    }
+
+    /** Mean of y at each distinct x, x increasing. */
+    static double[][] mean(Replica pooled) {
+        TreeMap<Double, double[]> acc = new TreeMap<>();
+        for (int i = 0; i < pooled.x().length; i++) {
+            double[] a = acc.computeIfAbsent(pooled.x()[i], k -> new double[2]);
+            a[0] += pooled.y()[i];
+            a[1] += 1;
+        }
+        double[][] out = new double[2][acc.size()];
+        int i = 0;
+        for (Map.Entry<Double, double[]> e : acc.entrySet()) {
+            out[0][i] = e.getKey();
+            out[1][i++] = e.getValue()[0] / e.getValue()[1];
+        }
+        return out;
+    }
+
+    private static double[][] ratio(Replica pooled) {
+        double[][] m = mean(pooled);
+        for (int i = 0; i < m[0].length; i++) {
+            m[1][i] /= m[0][i];
+        }
+        return m;
+    }
+
+    private static double atMaxL(double[][] curve) {
+        return curve[1].length == 0 ? Double.NaN : curve[1][curve[1].length - 1];
+    }
+
+    private static double sublinearOnset(double[][] curve, double fraction) {
+        return Onset.firstBelow(curve[0], curve[1], fraction);
+    }
+
+    private static double firstAbove(double[][] curve, double level) {
+        return Onset.firstAbove(curve[0], curve[1], level);
+    }
+
+    private static double[] take(double[] v, int... idx) {
+        double[] out = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = v[idx[i]];
+        }
+        return out;
+    }
+
+    private static Double orNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

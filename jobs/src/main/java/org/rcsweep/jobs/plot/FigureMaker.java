@@ -1,0 +1,222 @@
+package org.rcsweep.jobs.plot;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.rcsweep.jobs.analysis.ResultsDirectory;
+import org.rcsweep.tables.ResultTables;
+
+import java.awt.Font;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders the standard figures of a results directory. Every figure is a query over the Parquet tables (the data of
+ * each is an aggregation collected to the driver), never in-memory state of a sweep.
+ */
+public final class FigureMaker {
+    private FigureMaker() {
+    }
+
+    public static List<Figure> render(SparkSession spark, ResultsDirectory results, Path figDir) {
+        try {
+            Files.createDirectories(figDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + figDir, e);
+        }
+        results.read(spark, ResultTables.POINTS).createOrReplaceTempView("points");
+        List<Figure> figures = new ArrayList<>();
+        List<Row> groups = spark.sql("SELECT DISTINCT model, n FROM points WHERE status = 'ok' ORDER BY model, n")
+                .collectAsList();
+        for (Row g : groups) {
+            figures.add(mcVsL(spark, figDir, g.getString(0), g.getInt(1)));
+            if (results.has(ResultTables.MEMORY_CURVE)) {
+                results.read(spark, ResultTables.MEMORY_CURVE).createOrReplaceTempView("memory_curve");
+                figures.add(memoryCurves(spark, figDir, g.getString(0), g.getInt(1)));
+            }
+            List<Row> extremes = spark.sql(String.format(Locale.ROOT, "SELECT min(correlation), max(correlation) "
+                    + "FROM points WHERE status = 'ok' AND ipc_total IS NOT NULL AND model = '%s' AND n = %d",
+                    g.getString(0), g.getInt(1))).collectAsList();
+            if (!extremes.isEmpty() && !extremes.get(0).isNullAt(0)) {
+                double lo = extremes.get(0).getDouble(0);
+                double hi = extremes.get(0).getDouble(1);
+                figures.add(ipcByDegree(spark, figDir, g.getString(0), g.getInt(1), lo));
+                if (hi != lo) {
+                    figures.add(ipcByDegree(spark, figDir, g.getString(0), g.getInt(1), hi));
+                }
+            }
+        }
+        if (results.has(ResultTables.FITS)) {
+            results.read(spark, ResultTables.FITS).createOrReplaceTempView("fits");
+            figures.add(alphaVs(spark, figDir, "correlation", "n"));
+            figures.add(alphaVs(spark, figDir, "n", "correlation"));
+        }
+        return figures;
+    }
+
+    private static Figure mcVsL(SparkSession spark, Path dir, String model, int n) {
+        Dataset<Row> df = spark.sql(String.format(Locale.ROOT, "SELECT correlation, readouts, avg(mc_total), "
+                + "avg(mc_theory_correlated), avg(mc_theory_independent), avg(mc_theory_linear), first(knob) "
+                + "FROM points WHERE status = 'ok' AND model = '%s' AND n = %d "
+                + "GROUP BY correlation, readouts ORDER BY correlation, readouts", model, n));
+        Map<Double, List<Row>> byCorrelation = new LinkedHashMap<>();
+        String knob = "";
+        for (Row r : df.collectAsList()) {
+            byCorrelation.computeIfAbsent(r.getDouble(0), k -> new ArrayList<>()).add(r);
+            knob = r.getString(6);
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        int colour = 0;
+        int series = 0;
+        String[] kinds = {"simulation", "correlated theory", "independent theory", "linear theory"};
+        for (Map.Entry<Double, List<Row>> e : byCorrelation.entrySet()) {
+            for (int kind = 0; kind < kinds.length; kind++) {
+                XYSeries s = new XYSeries(knob + " " + e.getKey() + ": " + kinds[kind]);
+                for (Row r : e.getValue()) {
+                    if (!r.isNullAt(2 + kind) && r.getDouble(2 + kind) > 0) {
+                        s.add(r.getInt(1), r.getDouble(2 + kind));
+                    }
+                }
+                if (s.getItemCount() == 0) {
+                    continue;
+                }
+                data.addSeries(s);
+                renderer.setSeriesPaint(series, ChartStyle.color(colour));
+                renderer.setSeriesStroke(series, switch (kind) {
+                    case 0 -> ChartStyle.solid();
+                    case 1 -> ChartStyle.dashed();
+                    case 2 -> ChartStyle.dotted();
+                    default -> ChartStyle.dashDot();
+                });
+                renderer.setSeriesShapesVisible(series, kind == 0);
+                series++;
+            }
+            colour++;
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("Memory capacity vs readouts — " + model + ", N = " + n,
+                "readout neurons L", "memory capacity MC = Σₖ mₖ", data, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setRenderer(renderer);
+        plot.setDomainAxis(logAxis("readout neurons L (log scale)"));
+        plot.setRangeAxis(logAxis("memory capacity MC (log scale)"));
+        Path file = dir.resolve("mc_vs_l_" + model + "_n" + n + ".png");
+        ChartStyle.save(chart, file);
+        return new Figure(file, "Memory capacity vs readout count, " + model + ", N = " + n,
+                "Simulation (solid, dots; mean over replicas) and theory (dashed: correlation-aware, dotted: "
+                        + "independent neurons, dash-dot: linear/linearised) for each " + knob + " value.");
+    }
+
+    private static Figure memoryCurves(SparkSession spark, Path dir, String model, int n) {
+        Dataset<Row> df = spark.sql(String.format(Locale.ROOT, "SELECT c.readouts, c.delay, avg(c.m) FROM memory_curve c "
+                + "JOIN points p USING (point_id, readouts) WHERE p.status = 'ok' AND p.model = '%s' AND p.n = %d "
+                + "AND p.correlation = (SELECT min(correlation) FROM points WHERE model = '%s' AND n = %d) "
+                + "GROUP BY c.readouts, c.delay ORDER BY c.readouts, c.delay", model, n, model, n));
+        XYSeriesCollection data = new XYSeriesCollection();
+        Map<Integer, XYSeries> series = new LinkedHashMap<>();
+        for (Row r : df.collectAsList()) {
+            series.computeIfAbsent(r.getInt(0), l -> new XYSeries("L = " + l)).add(r.getInt(1), r.getDouble(2));
+        }
+        series.values().forEach(data::addSeries);
+        JFreeChart chart = ChartFactory.createXYLineChart("Memory function — " + model + ", N = " + n,
+                "delay k", "mₖ (squared correlation)", data, PlotOrientation.VERTICAL, true, false, false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < series.size(); i++) {
+            renderer.setSeriesPaint(i, ChartStyle.color(i));
+            renderer.setSeriesStroke(i, ChartStyle.solid());
+        }
+        chart.getXYPlot().setRenderer(renderer);
+        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setRange(0, 1.05);
+        Path file = dir.resolve("memory_curve_" + model + "_n" + n + ".png");
+        ChartStyle.save(chart, file);
+        return new Figure(file, "Memory function m_k, " + model + ", N = " + n,
+                "m_k against delay k for each readout count (lowest correlation value, mean over replicas).");
+    }
+
+    private static Figure ipcByDegree(SparkSession spark, Path dir, String model, int n, double correlation) {
+        Dataset<Row> df = spark.sql(String.format(Locale.ROOT, "SELECT readouts, d.pos + 1 AS degree, avg(d.c) "
+                + "FROM points LATERAL VIEW posexplode(ipc_by_degree) d AS pos, c "
+                + "WHERE status = 'ok' AND model = '%s' AND n = %d AND correlation = %s "
+                + "GROUP BY readouts, degree ORDER BY degree, readouts", model, n, Double.toString(correlation)));
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        String knob = spark.sql(String.format(Locale.ROOT, "SELECT first(knob) FROM points WHERE model = '%s'", model))
+                .first().getString(0);
+        for (Row r : df.collectAsList()) {
+            data.addValue(r.getDouble(2), "degree " + r.getInt(1), Integer.valueOf(r.getInt(0)));
+        }
+        JFreeChart chart = ChartFactory.createStackedBarChart("Capacity by degree — " + model + ", N = " + n + ", "
+                + knob + " = " + correlation, "readout neurons L", "information processing capacity", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        for (int i = 0; i < data.getRowCount(); i++) {
+            plot.getRenderer().setSeriesPaint(i, ChartStyle.color(i));
+        }
+        String tag = String.format(Locale.ROOT, "%s", Double.toString(correlation)).replace('.', 'p').replace('-', 'm');
+        Path file = dir.resolve("ipc_by_degree_" + model + "_n" + n + "_c" + tag + ".png");
+        ChartStyle.save(chart, file);
+        return new Figure(file, "IPC by degree vs readout count, " + model + ", N = " + n + ", " + knob + " = "
+                + correlation, "Kept capacity per polynomial degree, stacked, mean over replicas.");
+    }
+
+    private static Figure alphaVs(SparkSession spark, Path dir, String x, String seriesBy) {
+        Dataset<Row> df = spark.sql("SELECT model, " + seriesBy + ", " + x + ", estimate, ci_low, ci_high FROM fits "
+                + "WHERE metric = 'mc_total' AND law = 'power' AND parameter = 'alpha' AND estimate IS NOT NULL "
+                + "AND " + x + " IS NOT NULL ORDER BY model, " + seriesBy + ", " + x);
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        Map<String, YIntervalSeries> series = new LinkedHashMap<>();
+        for (Row r : df.collectAsList()) {
+            String name = r.getString(0) + ", " + seriesBy + " = " + r.get(1);
+            double est = r.getDouble(3);
+            double lo = r.isNullAt(4) ? est : r.getDouble(4);
+            double hi = r.isNullAt(5) ? est : r.getDouble(5);
+            series.computeIfAbsent(name, YIntervalSeries::new).add(((Number) r.get(2)).doubleValue(), est, lo, hi);
+        }
+        series.values().forEach(data::addSeries);
+        String xLabel = x.equals("n") ? "reservoir size N" : "correlation knob value";
+        JFreeChart chart = ChartFactory.createXYLineChart("Power-law exponent α of MC ∝ L^α vs " + xLabel, xLabel,
+                "exponent α (95% interval)", data, PlotOrientation.VERTICAL, true, false, false);
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDefaultLinesVisible(true);
+        for (int i = 0; i < series.size(); i++) {
+            renderer.setSeriesPaint(i, ChartStyle.color(i));
+            renderer.setSeriesStroke(i, ChartStyle.solid());
+        }
+        chart.getXYPlot().setRenderer(renderer);
+        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
+        Path file = dir.resolve("alpha_vs_" + x + ".png");
+        ChartStyle.save(chart, file);
+        return new Figure(file, "Exponent α vs " + xLabel, "Power-law exponent of memory capacity against readout "
+                + "count, with 95% bootstrap intervals over replicas; one line per " + seriesBy + ".");
+    }
+
+    private static LogAxis logAxis(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(10);
+        axis.setSmallestValue(0.1);
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.##"));
+        axis.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 12));
+        axis.setLabelFont(new Font("SansSerif", Font.PLAIN, 14));
+        return axis;
+    }
+}

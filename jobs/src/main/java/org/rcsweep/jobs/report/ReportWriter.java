@@ -1,0 +1,241 @@
+package org.rcsweep.jobs.report;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.rcsweep.jobs.analysis.ResultsDirectory;
+import org.rcsweep.jobs.plot.Figure;
+import org.rcsweep.tables.ResultTables;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@code report.md} (figures linked) and a self-contained {@code report.html} (figures embedded) from the
+ * tables of a results directory: specs, counts, status breakdown, the fit table, one plain-words sentence per law,
+ * and every figure.
+ */
+public final class ReportWriter {
+    private ReportWriter() {
+    }
+
+    public record Report(Path markdown, Path html) {
+    }
+
+    public static Report write(SparkSession spark, ResultsDirectory results, List<Figure> figures) {
+        results.read(spark, ResultTables.POINTS).createOrReplaceTempView("points");
+        StringBuilder md = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        md.append("# rcsweep report: ").append(results.root()).append("\n\n");
+        html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>rcsweep report</title><style>")
+                .append("body{font-family:sans-serif;max-width:1000px;margin:2em auto;}table{border-collapse:collapse}")
+                .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}img{max-width:100%}")
+                .append("pre{background:#f5f5f5;padding:1em;overflow:auto}</style></head><body>")
+                .append("<h1>rcsweep report: ").append(escape(results.root().toString())).append("</h1>");
+
+        Row counts = spark.sql("SELECT count(DISTINCT point_id), count(*), count(DISTINCT model), "
+                + "count(DISTINCT n), count(DISTINCT correlation), count(DISTINCT readouts), max(replica) + 1 "
+                + "FROM points").first();
+        String summary = String.format(Locale.ROOT, "%d points (%d rows: one per point and readout count) over %d "
+                        + "model kind(s), %d size(s) N, %d correlation value(s), %d readout count(s) and %d replica(s).",
+                counts.getLong(0), counts.getLong(1), counts.getLong(2), counts.getLong(3), counts.getLong(4),
+                counts.getLong(5), counts.isNullAt(6) ? 0 : counts.getInt(6));
+        md.append("## Sweep\n\n").append(summary).append("\n\n");
+        html.append("<h2>Sweep</h2><p>").append(escape(summary)).append("</p>");
+
+        List<Row> statuses = spark.sql("SELECT status, count(DISTINCT point_id) AS points, count(*) AS rows "
+                + "FROM points GROUP BY status ORDER BY status").collectAsList();
+        table(md, html, "Status breakdown", new String[] {"status", "points", "rows"}, rows(statuses));
+
+        for (Path spec : specs(results.root())) {
+            String text = read(spec);
+            md.append("### Spec `").append(spec.getFileName()).append("`\n\n```yaml\n").append(text).append("```\n\n");
+            html.append("<h3>Spec ").append(escape(spec.getFileName().toString())).append("</h3><pre>")
+                    .append(escape(text)).append("</pre>");
+        }
+
+        if (results.has(ResultTables.FITS)) {
+            results.read(spark, ResultTables.FITS).createOrReplaceTempView("fits");
+            List<Row> fitTable = spark.sql("SELECT model, n, knob, correlation, "
+                    + "max(CASE WHEN law = 'power' AND parameter = 'alpha' THEN estimate END) AS alpha, "
+                    + "max(CASE WHEN law = 'power' AND parameter = 'alpha' THEN ci_low END) AS alpha_low, "
+                    + "max(CASE WHEN law = 'power' AND parameter = 'alpha' THEN ci_high END) AS alpha_high, "
+                    + "max(CASE WHEN law = 'power' AND parameter = 'alpha' THEN r2 END) AS r2, "
+                    + "max(CASE WHEN law = 'saturating' AND parameter = 'M' THEN estimate END) AS m_sat, "
+                    + "max(CASE WHEN law = 'saturating' AND parameter = 'L_half' THEN estimate END) AS l_half, "
+                    + "max(CASE WHEN parameter = 'l_sublinear' THEN estimate END) AS l_sublinear, "
+                    + "max(replicas) AS replicas "
+                    + "FROM fits WHERE metric = 'mc_total' GROUP BY model, n, knob, correlation "
+                    + "ORDER BY model, n, knob, correlation").collectAsList();
+            table(md, html, "Scaling of memory capacity with readout count", new String[] {"model", "N", "knob",
+                "value", "α", "α low", "α high", "r²", "M", "L½", "L sublinear", "replicas"}, rows(fitTable));
+            List<String> sentences = new ArrayList<>();
+            for (Row r : fitTable) {
+                sentences.add(sentence(r));
+            }
+            List<Row> onsets = spark.sql("SELECT model, n, knob, correlation, metric, estimate, level FROM fits "
+                    + "WHERE law = 'onset' AND estimate IS NOT NULL ORDER BY model, n, knob, correlation, metric")
+                    .collectAsList();
+            for (Row r : onsets) {
+                sentences.add(String.format(Locale.ROOT, "%s, N = %s, %s = %s: %s capacity first reaches %.2f at "
+                                + "L ≈ %.1f.", r.get(0), r.get(1), r.get(2), r.get(3),
+                        r.getString(4).replace("ipc_degree_", "degree-"), r.getDouble(6), r.getDouble(5)));
+            }
+            if (results.has(ResultTables.LAWS)) {
+                Path lawsDir = results.root().resolve("laws");
+                List<Row> laws = spark.read().parquet(lawsDir.toString()).collectAsList();
+                for (Row r : laws) {
+                    sentences.add(lawSentence(r));
+                }
+            }
+            md.append("## In plain words\n\n");
+            html.append("<h2>In plain words</h2><ul>");
+            for (String s : sentences) {
+                md.append("- ").append(s).append('\n');
+                html.append("<li>").append(escape(s)).append("</li>");
+            }
+            md.append('\n');
+            html.append("</ul>");
+        }
+
+        md.append("## Figures\n\n");
+        html.append("<h2>Figures</h2>");
+        for (Figure f : figures) {
+            Path root = results.root().toAbsolutePath().normalize();
+            Path file = f.file().toAbsolutePath().normalize();
+            String rel = file.startsWith(root) ? root.relativize(file).toString() : file.toString();
+            md.append("### ").append(f.title()).append("\n\n![").append(f.title()).append("](").append(rel)
+                    .append(")\n\n").append(f.caption()).append("\n\n");
+            html.append("<h3>").append(escape(f.title())).append("</h3><img alt=\"").append(escape(f.title()))
+                    .append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(bytes(f.file()))).append("\"><p>")
+                    .append(escape(f.caption())).append("</p>");
+        }
+        html.append("</body></html>\n");
+        Path mdFile = results.root().resolve("report.md");
+        Path htmlFile = results.root().resolve("report.html");
+        writeText(mdFile, md.toString());
+        writeText(htmlFile, html.toString());
+        return new Report(mdFile, htmlFile);
+    }
+
+    static String sentence(Row r) {
+        String head = String.format(Locale.ROOT, "%s, N = %s, %s = %s: ", r.get(0), r.get(1), r.get(2), r.get(3));
+        if (r.isNullAt(4)) {
+            return head + "the power law could not be fitted.";
+        }
+        double alpha = r.getDouble(4);
+        String shape = alpha < 0.9 ? "sublinearly" : alpha <= 1.1 ? "about linearly" : "superlinearly";
+        String ci = r.isNullAt(5) ? "" : String.format(Locale.ROOT, " (95%% interval %.2f to %.2f)", r.getDouble(5),
+                r.getDouble(6));
+        StringBuilder s = new StringBuilder(head).append(String.format(Locale.ROOT,
+                "memory capacity grows %s with readout count, as L^%.2f%s", shape, alpha, ci));
+        if (!r.isNullAt(8) && !r.isNullAt(9)) {
+            s.append(String.format(Locale.ROOT, "; a saturating fit levels off at M = %.1f with half of it reached at "
+                    + "L = %.1f", r.getDouble(8), r.getDouble(9)));
+        }
+        if (!r.isNullAt(10)) {
+            s.append(String.format(Locale.ROOT, "; MC/L drops below the sublinearity level at L ≈ %.1f",
+                    r.getDouble(10)));
+        }
+        return s.append('.').toString();
+    }
+
+    static String lawSentence(Row r) {
+        String law = r.getString(0);
+        String where = String.format(Locale.ROOT, "%s, %s%s%s%s", r.get(1), r.get(2),
+                r.isNullAt(3) ? "" : " = " + r.get(3), r.isNullAt(4) ? "" : ", N = " + r.get(4),
+                r.isNullAt(5) ? "" : ", degree " + r.get(5));
+        if (r.isNullAt(8)) {
+            return where + ": " + law + " could not be fitted.";
+        }
+        String ci = r.isNullAt(10) ? "" : String.format(Locale.ROOT, " (95%% interval %.3f to %.3f, %d groups)",
+                r.getDouble(10), r.getDouble(11), r.getInt(13));
+        return String.format(Locale.ROOT, "%s: %s changes by %.3f per unit of %s%s.", where, r.getString(7),
+                r.getDouble(8), r.getString(6), ci);
+    }
+
+    private static void table(StringBuilder md, StringBuilder html, String title, String[] header, List<String[]> rows) {
+        md.append("## ").append(title).append("\n\n| ").append(String.join(" | ", header)).append(" |\n|");
+        for (int i = 0; i < header.length; i++) {
+            md.append("---|");
+        }
+        md.append('\n');
+        html.append("<h2>").append(escape(title)).append("</h2><table><tr>");
+        for (String h : header) {
+            html.append("<th>").append(escape(h)).append("</th>");
+        }
+        html.append("</tr>");
+        for (String[] r : rows) {
+            md.append("| ").append(String.join(" | ", r)).append(" |\n");
+            html.append("<tr>");
+            for (String c : r) {
+                html.append("<td>").append(escape(c)).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        md.append('\n');
+        html.append("</table>");
+    }
+
+    private static List<String[]> rows(List<Row> rows) {
+        List<String[]> out = new ArrayList<>();
+        for (Row r : rows) {
+            String[] cells = new String[r.length()];
+            for (int i = 0; i < r.length(); i++) {
+                Object v = r.get(i);
+                cells[i] = v == null ? "—" : v instanceof Double d ? String.format(Locale.ROOT, "%.3g", d)
+                        : String.valueOf(v);
+            }
+            out.add(cells);
+        }
+        return out;
+    }
+
+    private static List<Path> specs(Path root) {
+        Path dir = root.resolve("specs");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeText(Path p, String text) {
+        try {
+            Files.writeString(p, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + p, e);
+        }
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,201 @@
+package org.rcsweep.jobs.analysis;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rcsweep.jobs.cli.Main;
+import org.rcsweep.jobs.fit.FitJob;
+import org.rcsweep.jobs.fit.FitOptions;
+import org.rcsweep.jobs.spark.Sessions;
+import org.rcsweep.random.Rng;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** fit, sql, plot and report on the output of the shipped example sweep, and their bad-input errors. */
+class AnalysisCommandsTest {
+    @TempDir
+    static Path tmp;
+    private static Path results;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run rcsweep(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void runTheExampleSweepAndFit() {
+        results = tmp.resolve("quick");
+        Run sweep = rcsweep("sweep", "../examples/quick.yaml", "--out", results.toString());
+        assertEquals(Main.OK, sweep.code(), sweep.err());
+        Run fit = rcsweep("fit", results.toString(), "--resamples", "100");
+        assertEquals(Main.OK, fit.code(), fit.err());
+        assertTrue(fit.out().contains("6 groups"), fit.out());
+    }
+
+    @Test
+    void fitsHaveEveryLawPerGroupAndCsvCopies() throws IOException {
+        SparkSession spark = Sessions.start("test", "local[2]");
+        Dataset<Row> fits = spark.read().parquet(results.resolve("fits").toString());
+        assertEquals(6, fits.where("metric = 'mc_total' AND law = 'power' AND parameter = 'alpha'").count());
+        assertEquals(0, fits.where("metric = 'mc_total' AND law = 'power' AND parameter = 'alpha' "
+                + "AND (estimate <= 0 OR estimate >= 1 OR ci_low > estimate OR ci_high < estimate)").count(),
+                "MC grows sublinearly and every interval contains its estimate");
+        assertTrue(fits.where("metric = 'ipc_degree_3' AND law = 'onset'").count() > 0);
+        assertTrue(Files.readAllLines(results.resolve("fits.csv")).size() == fits.count() + 1);
+        assertTrue(Files.exists(results.resolve("laws.csv")));
+        assertTrue(spark.read().parquet(results.resolve("laws").toString())
+                .where("law = 'alpha_vs_log_n'").count() == 3, "one per correlation value");
+    }
+
+    @Test
+    void everyShippedQueryRunsOnTheExampleOutput() throws IOException {
+        List<Path> queries;
+        try (Stream<Path> s = Files.list(Path.of("..", "scripts", "queries"))) {
+            queries = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+        }
+        assertTrue(queries.size() >= 4);
+        for (Path q : queries) {
+            Run r = rcsweep("sql", results.toString(), "--file", q.toString(), "--format", "csv");
+            assertEquals(Main.OK, r.code(), q + ": " + r.err());
+            assertTrue(r.out().lines().count() > 1, q + " returned no rows");
+        }
+        Run table = rcsweep("sql", results.toString(), "SELECT count(*) AS n FROM points");
+        assertTrue(table.out().contains("(1 row)") && table.out().contains("60"), table.out());
+    }
+
+    @Test
+    void interactivePromptRunsStatementsUntilQuit() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String input = "SELECT count(DISTINCT point_id)\n  AS points FROM points;\nSELECT nonsense FROM nowhere;\nquit\n";
+        int code = Main.run(new String[] {"sql", results.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Main.OK, code);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("rcsweep> ") && text.contains("points") && text.contains("12"), text);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("error:"), "a bad statement reports and goes on");
+    }
+
+    @Test
+    void plotWritesReadableFiguresOfTheExpectedSize() throws IOException {
+        Path figs = tmp.resolve("figs");
+        Run r = rcsweep("plot", results.toString(), "--to", figs.toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        List<String> expected = List.of("mc_vs_l_esn_n40.png", "mc_vs_l_esn_n80.png", "memory_curve_esn_n80.png",
+                "ipc_by_degree_esn_n80_c0p0.png", "ipc_by_degree_esn_n80_c0p9.png", "alpha_vs_correlation.png",
+                "alpha_vs_n.png");
+        for (String name : expected) {
+            Path f = figs.resolve(name);
+            assertTrue(Files.size(f) > 10_000, name + " is too small to hold a chart");
+            BufferedImage img = ImageIO.read(f.toFile());
+            assertEquals(900, img.getWidth(), name);
+            assertEquals(600, img.getHeight(), name);
+        }
+    }
+
+    @Test
+    void reportNamesEveryFigureAndEmbedsThemInHtml() throws IOException {
+        Run r = rcsweep("report", results.toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        String md = Files.readString(results.resolve("report.md"));
+        String html = Files.readString(results.resolve("report.html"));
+        List<Path> figures;
+        try (Stream<Path> s = Files.list(results.resolve("figures"))) {
+            figures = s.filter(p -> p.toString().endsWith(".png")).toList();
+        }
+        assertTrue(figures.size() >= 7);
+        for (Path f : figures) {
+            assertTrue(md.contains("figures/" + f.getFileName()), "report.md lacks " + f.getFileName());
+        }
+        assertEquals(figures.size(), html.split("data:image/png;base64,", -1).length - 1, "every figure embedded");
+        assertTrue(md.contains("grows sublinearly"), "plain-words sentences");
+        assertTrue(md.contains("| ok | 12 | 60 |"), "status breakdown");
+    }
+
+    @Test
+    void fitRecoversAKnownExponentFromASyntheticTable() {
+        SparkSession spark = Sessions.start("test", "local[2]");
+        for (double alpha : new double[] {0.5, 1.0}) {
+            Path dir = tmp.resolve("synthetic-" + alpha);
+            StructType schema = new StructType().add("point_id", DataTypes.StringType)
+                    .add("model", DataTypes.StringType).add("n", DataTypes.IntegerType)
+                    .add("knob", DataTypes.StringType).add("correlation", DataTypes.DoubleType)
+                    .add("readouts", DataTypes.IntegerType).add("mc_total", DataTypes.DoubleType)
+                    .add("ipc_total", DataTypes.DoubleType)
+                    .add("ipc_by_degree", DataTypes.createArrayType(DataTypes.DoubleType))
+                    .add("corr_rms", DataTypes.DoubleType).add("status", DataTypes.StringType);
+            List<Row> rows = new ArrayList<>();
+            Rng rng = new Rng(7);
+            for (int replica = 0; replica < 10; replica++) {
+                double offset = 0.05 * rng.nextGaussian();
+                for (int l : new int[] {2, 4, 8, 16, 32, 64}) {
+                    double mc = 1.5 * Math.pow(l, alpha) * Math.exp(offset + 0.02 * rng.nextGaussian());
+                    rows.add(RowFactory.create("p" + replica, "esn", 100, "none", 0.0, l, mc, null, null, 0.3, "ok"));
+                }
+            }
+            spark.createDataFrame(rows, schema).write().parquet(dir.resolve("points").toString());
+            FitJob.run(spark, dir.toString(), FitOptions.defaults());
+            Row fit = spark.read().parquet(dir.resolve("fits").toString())
+                    .where("law = 'power' AND parameter = 'alpha'").first();
+            double estimate = fit.getDouble(fit.fieldIndex("estimate"));
+            assertEquals(alpha, estimate, 0.03);
+            assertTrue(fit.getDouble(fit.fieldIndex("ci_low")) <= alpha
+                    && alpha <= fit.getDouble(fit.fieldIndex("ci_high")), "interval covers " + alpha);
+            assertEquals(10, fit.getInt(fit.fieldIndex("replicas")));
+        }
+    }
+
+    @Test
+    void badInputIsAClearErrorWithNonZeroExit() throws IOException {
+        Run notResults = rcsweep("fit", tmp.toString());
+        assertEquals(Main.BAD_INPUT, notResults.code());
+        assertTrue(notResults.err().contains("not an rcsweep results directory"), notResults.err());
+
+        Run missingDir = rcsweep("plot", tmp.resolve("nowhere").toString());
+        assertEquals(Main.BAD_INPUT, missingDir.code());
+        assertTrue(missingDir.err().contains("is not a directory"), missingDir.err());
+
+        // Prepare both directories first: every command stops the session it used.
+        Path empty = tmp.resolve("empty");
+        Path onlyPoints = tmp.resolve("only-points");
+        SparkSession spark = Sessions.start("test", "local[2]");
+        spark.read().parquet(results.resolve("points").toString()).limit(0).write()
+                .parquet(empty.resolve("points").toString());
+        spark.read().parquet(results.resolve("points").toString()).write()
+                .parquet(onlyPoints.resolve("points").toString());
+        Run emptyTable = rcsweep("fit", empty.toString());
+        assertEquals(Main.BAD_INPUT, emptyTable.code());
+        assertTrue(emptyTable.err().contains("'points'") && emptyTable.err().contains("empty"), emptyTable.err());
+
+        Run missingTable = rcsweep("sql", onlyPoints.toString(), "SELECT * FROM fits");
+        assertTrue(missingTable.code() != Main.OK);
+        assertTrue(missingTable.err().contains("fits") && missingTable.err().contains("views under"),
+                missingTable.err());
+    }
+}
