@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.rcsweep.jobs.spark.Sessions;
 import org.rcsweep.jobs.spec.SweepSpec;
 import org.rcsweep.jobs.spec.SweepSpecParser;
+import org.rcsweep.jobs.sweep.Progress;
 import org.rcsweep.jobs.sweep.ResultDirectory;
 import org.rcsweep.jobs.sweep.SweepJob;
 import org.rcsweep.jobs.spec.SweepPlanner;
@@ -15,13 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** {@code rcsweep sweep SPEC --out DIR [--master URL] [--max-batches N]}. */
+/** {@code rcsweep sweep SPEC --out DIR [--master URL] [--max-batches N] [--progress terminal|lines|quiet]}. */
 final class SweepCommand {
     private SweepCommand() {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Arguments a = new Arguments(args, Set.of("out", "master", "max-batches"));
+        Arguments a = new Arguments(args, Set.of("out", "master", "max-batches", "progress"));
         String file = a.positional(0, "SPEC (a sweep YAML file)");
         a.expectPositional(1);
         String dir = a.option("out");
@@ -29,6 +30,19 @@ final class SweepCommand {
             throw new UsageException("missing --out DIR (the results directory)");
         }
         int maxBatches = a.intOption("max-batches", 0, 0);
+        String progressOption = a.option("progress");
+        Progress.Mode mode;
+        if (progressOption == null) {
+            mode = System.console() != null ? Progress.Mode.TERMINAL : Progress.Mode.QUIET;
+        } else {
+            mode = switch (progressOption) {
+                case "terminal" -> Progress.Mode.TERMINAL;
+                case "lines" -> Progress.Mode.LINES;
+                case "quiet" -> Progress.Mode.QUIET;
+                default -> throw new UsageException("--progress must be terminal, lines or quiet; got '"
+                        + progressOption + "'");
+            };
+        }
         // Everything about the spec is validated here, before Spark starts.
         SweepSpec spec = SweepSpecParser.parse(Path.of(file));
         int planned = SweepPlanner.plan(spec).size();
@@ -45,7 +59,7 @@ final class SweepCommand {
             results.writeText("specs/" + spec.name() + "-" + ContentHash.of(specText).substring(0, 12) + ".yaml",
                     specText);
             SweepJob.Summary s = SweepJob.run(spark, spec, dir,
-                    new SweepJob.Options(maxBatches, err, System.console() != null));
+                    new SweepJob.Options(maxBatches, err, mode));
             if (!s.recovered().isEmpty()) {
                 err.println("rcsweep: removed " + s.recovered().size() + " uncommitted leftovers of an interrupted run");
             }

@@ -4,51 +4,82 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A one-line progress report: points done of total, points not ok, rate and ETA. On a terminal the line is redrawn
- * in place; otherwise one line is printed per update, so logs stay readable.
+ * The sweep's progress line: points evaluated of total, failed task attempts, points whose status is not ok, rate
+ * and ETA. Evaluations are counted as Spark reports finished tasks ({@link ProgressListener}); commits as batches are
+ * written. On a terminal the line is redrawn in place; otherwise it stays quiet unless asked to print a line per
+ * committed batch (logs stay readable). Thread-safe: Spark's listener bus calls in from its own thread.
  */
 public final class Progress {
+    /** How progress is shown. */
+    public enum Mode {
+        /** Redraw one line in place on every finished task. */
+        TERMINAL,
+        /** One line per committed batch. */
+        LINES,
+        /** Nothing. */
+        QUIET
+    }
+
     private final PrintStream out;
-    private final boolean terminal;
+    private final Mode mode;
     private final int total;
     private final int skipped;
     private final long startNanos = System.nanoTime();
-    private int done;
+    private int committed;
+    private int evaluatedInBatch;
     private long notOk;
+    private long failedAttempts;
 
-    public Progress(PrintStream out, boolean terminal, int total, int skipped) {
+    public Progress(PrintStream out, Mode mode, int total, int skipped) {
         this.out = out;
-        this.terminal = terminal;
+        this.mode = mode;
         this.total = total;
         this.skipped = skipped;
-        this.done = skipped;
+        this.committed = skipped;
     }
 
-    public void advance(int points, long pointsNotOk) {
-        done += points;
+    /** A point's evaluation task finished (successfully or not). */
+    public synchronized void taskEnded(boolean success) {
+        if (success) {
+            evaluatedInBatch++;
+        } else {
+            failedAttempts++;
+        }
+        if (mode == Mode.TERMINAL) {
+            out.print("\r" + line(System.nanoTime() - startNanos));
+            out.flush();
+        }
+    }
+
+    /** A batch of points was committed. */
+    public synchronized void committed(int points, long pointsNotOk) {
+        committed += points;
+        evaluatedInBatch = 0;
         notOk += pointsNotOk;
         String line = line(System.nanoTime() - startNanos);
-        if (terminal) {
+        if (mode == Mode.TERMINAL) {
             out.print("\r" + line);
             out.flush();
-        } else {
+        } else if (mode == Mode.LINES) {
             out.println(line);
         }
     }
 
-    public void finish() {
-        if (terminal) {
+    public synchronized void finish() {
+        if (mode == Mode.TERMINAL) {
             out.println();
         }
     }
 
-    String line(long elapsedNanos) {
+    synchronized String line(long elapsedNanos) {
+        int done = Math.min(total, committed + evaluatedInBatch);
         int computed = done - skipped;
         double seconds = elapsedNanos * 1e-9;
         double rate = seconds > 0 ? computed / seconds : 0;
         String eta = rate > 0 ? clock((total - done) / rate) : "?";
-        return String.format(Locale.ROOT, "rcsweep: %d/%d points (%.0f%%) | %d not ok | %.2f points/s | ETA %s",
-                done, total, total == 0 ? 100.0 : 100.0 * done / total, notOk, rate, eta);
+        return String.format(Locale.ROOT, "rcsweep: %d/%d points (%.0f%%) | %d committed | %d failed attempts | "
+                        + "%d not ok | %.2f points/s | ETA %s", done, total, total == 0 ? 100.0 : 100.0 * done / total,
+                committed, failedAttempts, notOk, rate, eta);
     }
 
     static String clock(double seconds) {

@@ -36,16 +36,16 @@ public final class SweepJob {
     /**
      * @param maxBatches     stop after this many batches (0 = run to completion); lets a user time-box a run and the
      *                       tests interrupt one
-     * @param progress       where progress lines go
-     * @param terminalOutput redraw one line in place (a terminal) instead of printing a line per batch
+     * @param progress     where progress goes
+     * @param progressMode  terminal (redrawn line), lines (one per committed batch) or quiet
      */
-    public record Options(int maxBatches, PrintStream progress, boolean terminalOutput) {
+    public record Options(int maxBatches, PrintStream progress, Progress.Mode progressMode) {
         public static Options quiet() {
-            return new Options(0, new PrintStream(OutputStream.nullOutputStream()), false);
+            return new Options(0, new PrintStream(OutputStream.nullOutputStream()), Progress.Mode.QUIET);
         }
 
         public Options withMaxBatches(int n) {
-            return new Options(n, progress, terminalOutput);
+            return new Options(n, progress, progressMode);
         }
     }
 
@@ -69,7 +69,19 @@ public final class SweepJob {
             }
         }
         int already = planned.size() - todo.size();
-        Progress progress = new Progress(options.progress(), options.terminalOutput(), planned.size(), already);
+        Progress progress = new Progress(options.progress(), options.progressMode(), planned.size(), already);
+        ProgressListener listener = new ProgressListener(progress);
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            return runBatches(spark, spec, out, todo, planned.size(), already, recovered, options, progress);
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+        }
+    }
+
+    private static Summary runBatches(SparkSession spark, SweepSpec spec, ResultDirectory out, List<PointSpec> todo,
+                                      int planned, int already, List<String> recovered, Options options,
+                                      Progress progress) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String version = CodeVersion.get();
         Map<String, Long> statuses = new TreeMap<>();
@@ -88,10 +100,10 @@ public final class SweepJob {
             }
             computed += batch.size();
             batches++;
-            progress.advance(batch.size(), notOk);
+            progress.committed(batch.size(), notOk);
         }
         progress.finish();
-        return new Summary(planned.size(), already, computed, statuses, recovered, already + computed == planned.size());
+        return new Summary(planned, already, computed, statuses, recovered, already + computed == planned);
     }
 
     private static Map<String, Long> runBatch(SparkSession spark, JavaSparkContext jsc, ResultDirectory out,
@@ -99,13 +111,25 @@ public final class SweepJob {
         String batchId = ContentHash.of(String.join(",", batch.stream().map(PointSpec::id).sorted().toList()))
                 .substring(0, 16);
         jsc.setJobDescription("rcsweep batch " + batchId + " (" + batch.size() + " points)");
+        boolean injectFaults = spark.sparkContext().getConf().getBoolean(FaultInjection.FAIL_FIRST_ATTEMPT, false);
         JavaRDD<PointResult> results = jsc.parallelize(new ArrayList<>(batch), batch.size())
-                .map(PointEvaluator::evaluate)
+                .map(p -> {
+                    if (injectFaults) {
+                        FaultInjection.failFirstAttempt();
+                    }
+                    return PointEvaluator.evaluate(p);
+                })
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             // Evaluate every point in parallel (one task each) and cache the results before writing: the writes
             // coalesce to one file per table and would otherwise evaluate the whole batch in a single task.
-            Map<String, Long> counts = new TreeMap<>(results.map(r -> r.status().label()).countByValue());
+            jsc.setLocalProperty(ProgressListener.PHASE_PROPERTY, ProgressListener.EVALUATE);
+            Map<String, Long> counts;
+            try {
+                counts = new TreeMap<>(results.map(r -> r.status().label()).countByValue());
+            } finally {
+                jsc.setLocalProperty(ProgressListener.PHASE_PROPERTY, null);
+            }
             JavaRDD<Row> curve = results.flatMap(r -> PointRows.memoryCurve(r).stream().map(SparkRows::of)
                     .iterator());
             write(spark, curve, ResultTables.MEMORY_CURVE, out, batchId);

@@ -159,27 +159,8 @@ class SweepJobTest {
         assertEquals(PLANNED * LS, canonicalRows(partial, ResultTables.POINTS).size());
     }
 
-    /** Rows as sorted text, without the columns that legitimately differ between runs (timings, batch). */
     private static List<String> canonicalRows(Path dir, TableSchema table) {
-        List<String> cols = new ArrayList<>();
-        for (Column c : table.columns()) {
-            if (!c.name().endsWith("_seconds")) {
-                cols.add(c.name());
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (Row r : spark.read().parquet(dir.resolve(table.name()).toString())
-                .selectExpr(cols.toArray(String[]::new)).collectAsList()) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < r.length(); i++) {
-                Object v = r.get(i);
-                sb.append(v instanceof Double d ? Long.toHexString(Double.doubleToLongBits(d)) : String.valueOf(v))
-                        .append('|');
-            }
-            out.add(sb.toString());
-        }
-        out.sort(null);
-        return out;
+        return TableRows.canonical(spark, dir, table);
     }
 
     private static void assertSchema(TableSchema expected, Dataset<Row> actual) {
