@@ -34,7 +34,7 @@ public final class PointRows {
                 s.capacity().estimator().label(), s.capacity().ridge(),
                 orNull(r.mcTotal()), orNull(r.mcInSample()), orNull(r.mcHoldout()),
                 orNull(r.correlations().meanAbs()), orNull(r.correlations().rms()),
-                orNull(r.correlations().participationRatio()), orNull(r.conditionEstimate()),
+                orNull(r.correlations().participationRatio()), orNull(r.conditionEstimate()), r.rank(),
                 orNull(r.theory().mcLinear()), Double.isFinite(r.theory().mcLinear()) ? t.linearKind() : null,
                 orNull(r.theory().mcIndependent()), orNull(r.theory().mcCorrelated()),
                 orNull(t.pairMean()), orNull(t.pairMeanSquare()), t.message(),

@@ -42,7 +42,11 @@ public final class ResultTables {
             optional("corr_mean_abs", DOUBLE, "mean |ρ_ij| over pairs of the L readout neurons (null for L = 1)"),
             optional("corr_rms", DOUBLE, "root mean square ρ_ij over pairs of the L readout neurons (null for L = 1)"),
             optional("participation_ratio", DOUBLE, "(Σλ)²/Σλ² of the readouts' covariance: effective dimension"),
-            optional("gram_condition", DOUBLE, "lower bound of the condition number of the regularised L×L Gram matrix"),
+            optional("gram_condition", DOUBLE, "lower bound of the condition number of the regularised Gram matrix of "
+                    + "the independent readouts among the L"),
+            required("readout_rank", INT, "independent readouts among the L; the others are constant (e.g. dead "
+                    + "ReLU units) or exact combinations of earlier readouts and add nothing (0 for a point that did "
+                    + "not run)"),
             optional("mc_theory_linear", DOUBLE, "Σ_k m_k from the weights alone (Lyapunov): exact for linear "
                     + "reservoirs, linearised at the zero-input fixed point for tanh; null if unstable, ill-conditioned "
                     + "or turned off"),

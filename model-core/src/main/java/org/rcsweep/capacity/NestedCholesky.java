@@ -3,9 +3,15 @@ package org.rcsweep.capacity;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Cholesky factor A = R Rᵀ (R lower triangular) of a symmetric positive definite matrix, kept with its pivots so that
- * every leading block can be used on its own: the factor of A's leading L×L block is R's leading L×L block, which is
- * what lets one factorisation serve every nested readout set.
+ * Cholesky factor A = R Rᵀ (R lower triangular) of a symmetric positive semi-definite matrix, kept with its pivots so
+ * that every leading block can be used on its own: the factor of A's leading L×L block is R's leading L×L block, which
+ * is what lets one factorisation serve every nested readout set.
+ *
+ * <p>Rank tolerance: a readout whose residual variance, after removing what the readouts before it explain, is at
+ * most {@value #RANK_TOLERANCE} of its own variance (or whose variance is at most {@value #RANK_TOLERANCE} of the
+ * largest), is <em>dependent</em>: it is exactly (to rounding) a combination of earlier readouts or constant, adds
+ * nothing to any capacity, and is left out of the factor (its row and column are zero, its z is 0). Dead ReLU units
+ * and silent neurons are therefore not errors; {@link #rank(int)} counts the independent readouts.
  *
  * <p>Factorisation stops at the first pivot that is not positive; {@link #validPrefix()} says how many leading rows
  * are usable. {@link #conditionEstimate(int)} is max_i A_ii / min_i d_i over the leading block, with d_i = R_ii² the
@@ -14,22 +20,63 @@ import org.ejml.data.DMatrixRMaj;
  * some readout is nearly a linear combination of earlier ones.
  */
 public final class NestedCholesky {
+    public static final double RANK_TOLERANCE = 1e-12;
     private final int size;
     private final double[] r;
     private final double[] pivots;
     private final double[] diagonal;
+    private final boolean[] dependent;
     private final int validPrefix;
 
-    private NestedCholesky(int size, double[] r, double[] pivots, double[] diagonal, int validPrefix) {
+    private NestedCholesky(int size, double[] r, double[] pivots, double[] diagonal, boolean[] dependent,
+                           int validPrefix) {
         this.size = size;
         this.r = r;
         this.pivots = pivots;
         this.diagonal = diagonal;
+        this.dependent = dependent;
         this.validPrefix = validPrefix;
     }
 
-    /** Factors the leading {@code size}×{@code size} block of {@code a} + ridge·I (a is not modified). */
+    /**
+     * Factors the leading {@code size}×{@code size} block of {@code a} + ridge·I (a is not modified). Dependent readouts
+     * are found first on {@code a} itself, so that the ridge cannot hide an exact dependence; the regularised factor
+     * then covers the independent readouts only.
+     */
     public static NestedCholesky factor(DMatrixRMaj a, int size, double ridge) {
+        boolean[] dependent = new boolean[size];
+        double maxVariance = 0;
+        for (int i = 0; i < size; i++) {
+            maxVariance = Math.max(maxVariance, a.data[i * a.numCols + i]);
+        }
+        Pass exact = pass(a, size, 0.0, dependent, maxVariance, true);
+        if (ridge == 0.0) {
+            return new NestedCholesky(size, exact.r, exact.pivots, exact.diagonal, dependent, exact.valid);
+        }
+        Pass regularised = pass(a, Math.min(size, exact.valid), ridge, dependent, maxVariance, false);
+        int valid = Math.min(exact.valid, regularised.valid);
+        double[] r = new double[size * size];
+        double[] pivots = new double[size];
+        double[] diagonal = new double[size];
+        int rows = Math.min(size, exact.valid);
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(regularised.r, i * rows, r, i * size, i + 1);
+            pivots[i] = regularised.pivots[i];
+            diagonal[i] = regularised.diagonal[i];
+        }
+        return new NestedCholesky(size, r, pivots, diagonal, dependent, valid);
+    }
+
+    private record Pass(double[] r, double[] pivots, double[] diagonal, int valid) {
+    }
+
+    /**
+     * One Cholesky pass over the leading block of a + ridge·I. With {@code detect}, readouts whose residual variance
+     * fraction is within the rank tolerance are marked dependent; otherwise the marks are only read. A dependent
+     * readout has a zero row and column and a unit diagonal in R.
+     */
+    private static Pass pass(DMatrixRMaj a, int size, double ridge, boolean[] dependent, double maxVariance,
+                             boolean detect) {
         int p = a.numCols;
         double[] r = new double[size * size];
         double[] pivots = new double[size];
@@ -37,16 +84,40 @@ public final class NestedCholesky {
         int valid = size;
         outer:
         for (int i = 0; i < size; i++) {
-            diagonal[i] = a.data[i * p + i] + ridge;
+            double variance = a.data[i * p + i];
+            diagonal[i] = variance + ridge;
+            int oi = i * size;
+            if (!Double.isFinite(variance)) {
+                valid = i;
+                break;
+            }
+            if (!detect && dependent[i]) {
+                r[oi + i] = 1.0;
+                pivots[i] = Double.NaN;
+                continue;
+            }
             for (int j = 0; j <= i; j++) {
+                if (j < i && dependent[j]) {
+                    continue; // column of a left-out readout stays zero
+                }
                 double s = a.data[i * p + j] + (i == j ? ridge : 0.0);
-                int oi = i * size;
                 int oj = j * size;
                 for (int k = 0; k < j; k++) {
                     s -= r[oi + k] * r[oj + k];
                 }
                 if (i == j) {
-                    if (!(s > 0.0) || !Double.isFinite(s)) {
+                    if (!Double.isFinite(s)) {
+                        valid = i;
+                        break outer;
+                    }
+                    if (detect && (variance <= RANK_TOLERANCE * maxVariance || s <= RANK_TOLERANCE * variance)) {
+                        dependent[i] = true;
+                        java.util.Arrays.fill(r, oi, oi + i, 0.0);
+                        r[oi + i] = 1.0;
+                        pivots[i] = Double.NaN;
+                        continue outer;
+                    }
+                    if (!(s > 0.0)) {
                         valid = i;
                         break outer;
                     }
@@ -57,7 +128,7 @@ public final class NestedCholesky {
                 }
             }
         }
-        return new NestedCholesky(size, r, pivots, diagonal, valid);
+        return new Pass(r, pivots, diagonal, valid);
     }
 
     public int size() {
@@ -69,7 +140,10 @@ public final class NestedCholesky {
         return validPrefix;
     }
 
-    /** Lower bound of κ₂ of the leading l×l block (infinite when the block is not positive definite). */
+    /**
+     * Lower bound of κ₂ of the leading l×l block restricted to its independent readouts (infinite when it is not
+     * positive semi-definite; 1 when no readout is independent).
+     */
     public double conditionEstimate(int l) {
         if (l > validPrefix) {
             return Double.POSITIVE_INFINITY;
@@ -77,10 +151,23 @@ public final class NestedCholesky {
         double maxDiag = 0;
         double minPivot = Double.POSITIVE_INFINITY;
         for (int i = 0; i < l; i++) {
-            maxDiag = Math.max(maxDiag, diagonal[i]);
-            minPivot = Math.min(minPivot, pivots[i]);
+            if (!dependent[i]) {
+                maxDiag = Math.max(maxDiag, diagonal[i]);
+                minPivot = Math.min(minPivot, pivots[i]);
+            }
         }
-        return maxDiag / minPivot;
+        return maxDiag == 0 ? 1.0 : maxDiag / minPivot;
+    }
+
+    /** Number of independent readouts among the first l (the numerical rank of the leading block). */
+    public int rank(int l) {
+        int rank = 0;
+        for (int i = 0; i < Math.min(l, validPrefix); i++) {
+            if (!dependent[i]) {
+                rank++;
+            }
+        }
+        return rank;
     }
 
     /** Solves R Z = B in place for the leading {@code l} rows of B (l × m, row-major, row stride m). */
@@ -96,6 +183,10 @@ public final class NestedCholesky {
                         b[bi + c] -= rik * b[bk + c];
                     }
                 }
+            }
+            if (dependent[i]) {
+                java.util.Arrays.fill(b, bi, bi + m, 0.0);
+                continue;
             }
             double inv = 1.0 / r[oi + i];
             for (int c = 0; c < m; c++) {
@@ -116,6 +207,10 @@ public final class NestedCholesky {
                         z[zi + c] -= rki * z[zk + c];
                     }
                 }
+            }
+            if (dependent[i]) {
+                java.util.Arrays.fill(z, zi, zi + m, 0.0);
+                continue;
             }
             double inv = 1.0 / r[i * size + i];
             for (int c = 0; c < m; c++) {

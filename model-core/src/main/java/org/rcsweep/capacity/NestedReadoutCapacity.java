@@ -54,7 +54,7 @@ public final class NestedReadoutCapacity {
             if (!ok) {
                 double[] nan = new double[m];
                 Arrays.fill(nan, Double.NaN);
-                out[idx] = new ReadoutCapacity(l, nan, test == null ? null : nan.clone(), condition, false);
+                out[idx] = new ReadoutCapacity(l, nan, test == null ? null : nan.clone(), condition, chol.rank(l), false);
                 continue;
             }
             for (; done < l; done++) {
@@ -68,7 +68,7 @@ public final class NestedReadoutCapacity {
                 inSample[k] = vy[k] > 0 ? cumulative[k] / vy[k] : 0.0;
             }
             double[] holdout = test == null ? null : holdout(chol, z, l, m, testGram, testCross, testVy);
-            out[idx] = new ReadoutCapacity(l, inSample, holdout, condition, true);
+            out[idx] = new ReadoutCapacity(l, inSample, holdout, condition, chol.rank(l), true);
         }
         return out;
     }

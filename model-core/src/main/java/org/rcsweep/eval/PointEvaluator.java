@@ -76,7 +76,7 @@ public final class PointEvaluator {
                     + "): capacities not reported";
             rows.add(new ReadoutResult(c.readouts(), status, message, ReadoutCapacity.sum(memory),
                     ReadoutCapacity.sum(c.inSample()), holdout ? ReadoutCapacity.sum(c.holdout()) : Double.NaN,
-                    memory, c.inSample(), correlations[i], c.conditionEstimate(), theory[i]));
+                    memory, c.inSample(), correlations[i], c.conditionEstimate(), theory[i], c.rank()));
         }
         return rows;
     }
@@ -87,7 +87,7 @@ public final class PointEvaluator {
         for (int l : spec.readouts()) {
             rows.add(new ReadoutResult(l, status, message, Double.NaN, Double.NaN, Double.NaN, new double[0],
                     new double[0], new ReadoutCorrelations(l, Double.NaN, Double.NaN, Double.NaN), Double.NaN,
-                    new TheoryCurves(new double[0], new double[0], new double[0])));
+                    new TheoryCurves(new double[0], new double[0], new double[0]), 0));
         }
         return new PointResult(spec, id, seed, status, message, rows,
                 TheorySummary.none("not computed: " + status.label()), null, simulation.simulateSeconds(),

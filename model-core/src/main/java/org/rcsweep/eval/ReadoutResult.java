@@ -18,9 +18,11 @@ import java.io.Serializable;
  * @param correlations      correlation statistics of the L readout neurons (training samples)
  * @param conditionEstimate lower bound of the condition number of the regularised Gram matrix
  * @param theory            theory predictions for this L
+ * @param rank              independent readouts among the L (dependent ones are constant or exact combinations)
  */
 public record ReadoutResult(int readouts, PointStatus status, String message, double mcTotal, double mcInSample,
                             double mcHoldout, double[] memory, double[] memoryInSample,
-                            ReadoutCorrelations correlations, double conditionEstimate, TheoryCurves theory)
+                            ReadoutCorrelations correlations, double conditionEstimate, TheoryCurves theory,
+                            int rank)
         implements Serializable {
 }

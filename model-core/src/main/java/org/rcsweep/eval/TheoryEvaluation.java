@@ -1,6 +1,5 @@
 package org.rcsweep.eval;
 
-import org.rcsweep.model.LeakyRateReservoir;
 import org.rcsweep.model.Reservoir;
 import org.rcsweep.spec.PointSpec;
 import org.rcsweep.stats.CrossMoments;
@@ -28,12 +27,9 @@ final class TheoryEvaluation {
         double[][] linear = null;
         String kind = null;
         StringBuilder message = new StringBuilder();
-        if (spec.theory().linear() && !(reservoir instanceof LeakyRateReservoir)) {
-            message.append("linear theory: not available for model kind ").append(spec.model().kind()).append("; ");
-        } else if (spec.theory().linear()) {
+        if (spec.theory().linear()) {
             try {
-                LinearDynamics dynamics = Linearization.of((LeakyRateReservoir) reservoir,
-                        spec.input().distribution().variance());
+                LinearDynamics dynamics = Linearization.of(reservoir, spec.input().distribution().variance());
                 LinearMemoryTheory.Result r = LinearMemoryTheory.compute(dynamics, readoutNeurons, readouts,
                         spec.maxDelay(), spec.capacity().maxCondition());
                 linear = r.memory();

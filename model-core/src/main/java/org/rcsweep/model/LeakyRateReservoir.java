@@ -42,32 +42,13 @@ public final class LeakyRateReservoir implements Reservoir {
         for (int s = 0; s < steps; s++) {
             double ut = u[from + s];
             for (int i = 0; i < n; i++) {
-                double pre = dot(w, i * n, x, n) + wIn[i] * ut + bias[i];
+                double pre = MatVec.row(w, i, x, n) + wIn[i] * ut + bias[i];
                 double f = tanh ? Math.tanh(pre) : pre;
                 next[i] = keep * x[i] + leak * f;
             }
             System.arraycopy(next, 0, x, 0, n);
             System.arraycopy(x, 0, states, s * n, n);
         }
-    }
-
-    /** Four independent partial sums: lets the JIT pipeline the loop while keeping a fixed summation order. */
-    private static double dot(double[] a, int offset, double[] b, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += a[offset + j] * b[j];
-            s1 += a[offset + j + 1] * b[j + 1];
-            s2 += a[offset + j + 2] * b[j + 2];
-            s3 += a[offset + j + 3] * b[j + 3];
-        }
-        for (; j < n; j++) {
-            s0 += a[offset + j] * b[j];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** A copy of the recurrent matrix (row-major). */

@@ -13,7 +13,9 @@ public enum Knob {
     /** w_in = s·(√c·1 + √(1−c)·ξ): every neuron receives a common input component of weight c ∈ [0, 1]. */
     SHARED_INPUT("shared-input", 0.0, 1.0),
     /** W = g·Z/√N + (J0/N)·11ᵀ: a uniform mean coupling J0 added to the random recurrent matrix. */
-    MEAN_COUPLING("mean-coupling", -100.0, 100.0);
+    MEAN_COUPLING("mean-coupling", -100.0, 100.0),
+    /** The rank r of a low-rank recurrent matrix (replaces the model's own rank): fewer modes, more shared activity. */
+    RANK("rank", 1.0, 10_000.0);
 
     private final String label;
     private final double min;

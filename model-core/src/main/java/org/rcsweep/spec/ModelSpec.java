@@ -6,7 +6,8 @@ import java.io.Serializable;
  * The parameters of one reservoir type, without its size, correlation setting or seed. Immutable and small, so it
  * travels in Spark tasks; the executor rebuilds the weights from it (see {@code org.rcsweep.model.ReservoirFactory}).
  */
-public sealed interface ModelSpec extends Serializable permits EsnSpec, DelayLineSpec, RingSpec, OrthogonalSpec {
+public sealed interface ModelSpec extends Serializable permits EsnSpec, DelayLineSpec, RingSpec, OrthogonalSpec,
+        LowRankSparseSpec, CfcSpec, DiagonalSsmSpec, LiGruSpec, CustomSpec {
     /** The {@code kind} name used in sweep YAML and in the {@code model} column. */
     String kind();
 

@@ -49,6 +49,13 @@ public record PointSpec(String sweep, long sweepSeed, ModelSpec model, int n, Co
             }
             previous = l;
         }
+        if (correlation.knob() == Knob.RANK && correlation.value() != Math.rint(correlation.value())) {
+            throw new SpecException("correlation.values", correlation.value() + " is not an integer rank");
+        }
+        if (model instanceof CustomSpec custom && custom.size() != n) {
+            throw new SpecException("sizes", n + " differs from the N = " + custom.size()
+                    + " of the custom model's weight files (allowed: exactly " + custom.size() + ")");
+        }
         if (!model.supports(correlation.knob())) {
             throw new SpecException("correlation.knob", "'" + correlation.knob().label()
                     + "' cannot be applied to model kind '" + model.kind() + "'");

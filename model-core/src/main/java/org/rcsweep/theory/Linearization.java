@@ -1,7 +1,9 @@
 package org.rcsweep.theory;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rcsweep.model.DiagonalSsmReservoir;
 import org.rcsweep.model.LeakyRateReservoir;
+import org.rcsweep.model.Reservoir;
 import org.rcsweep.spec.Activation;
 
 /**
@@ -14,6 +16,21 @@ public final class Linearization {
     private static final double FIXED_POINT_TOLERANCE = 1e-13;
 
     private Linearization() {
+    }
+
+    /** Linear dynamics of any reservoir that has them (leaky rate reservoirs, diagonal SSMs). */
+    public static LinearDynamics of(Reservoir reservoir, double inputVariance) {
+        if (reservoir instanceof LeakyRateReservoir leaky) {
+            return of(leaky, inputVariance);
+        }
+        if (reservoir instanceof DiagonalSsmReservoir ssm) {
+            int n = ssm.size();
+            DMatrixRMaj c = DMatrixRMaj.wrap(n, 1, ssm.inputWeights());
+            // tanh(h) has slope 1 at h = 0: the state theory is exact for h and linearised for tanh(h).
+            return new LinearDynamics(DMatrixRMaj.wrap(n, n, ssm.transition()), c, inputVariance,
+                    ssm.tanhReadout() ? LinearDynamics.LINEARISED : LinearDynamics.EXACT);
+        }
+        throw new TheoryException("no linear theory for a " + reservoir.getClass().getSimpleName());
     }
 
     public static LinearDynamics of(LeakyRateReservoir reservoir, double inputVariance) {

@@ -5,7 +5,7 @@ import org.rcsweep.eval.PointEvaluator;
 import org.rcsweep.eval.PointResult;
 import org.rcsweep.eval.PointStatus;
 import org.rcsweep.eval.ReadoutResult;
-import org.rcsweep.model.LeakyRateReservoir;
+import org.rcsweep.model.Reservoir;
 import org.rcsweep.model.ReservoirFactory;
 import org.rcsweep.spec.Activation;
 import org.rcsweep.spec.CapacitySpec;
@@ -35,7 +35,7 @@ class LinearMemoryTheoryTest {
     }
 
     private static LinearMemoryTheory.Result theory(ModelSpec model, int n, int[] readouts, int maxDelay, long seed) {
-        LeakyRateReservoir r = ReservoirFactory.build(model, n, CorrelationSpec.none(), seed);
+        Reservoir r = ReservoirFactory.build(model, n, CorrelationSpec.none(), seed);
         LinearDynamics d = Linearization.of(r, InputDistribution.UNIFORM.variance());
         assertEquals(LinearDynamics.EXACT, d.kind());
         return LinearMemoryTheory.compute(d, all(n), readouts, maxDelay, CapacitySpec.DEFAULT_MAX_CONDITION);

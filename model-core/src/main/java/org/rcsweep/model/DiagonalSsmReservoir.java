@@ -1,0 +1,82 @@
+package org.rcsweep.model;
+
+/**
+ * h(t+1) = Λ h(t) + B u(t+1) with Λ block-diagonal (2×2 rotation-scaling blocks for complex pairs, a 1×1 block for a
+ * trailing real eigenvalue); readout features are h or tanh(h). O(N) per step.
+ */
+public final class DiagonalSsmReservoir implements Reservoir {
+    private final int n;
+    private final double[] modulus;
+    private final double[] phase;
+    private final double[] b;
+    private final boolean tanhReadout;
+    private final double[] h;
+
+    /**
+     * @param modulus |λ| per block (⌈N/2⌉ blocks)
+     * @param phase   θ per block (a 1×1 block at the end for odd N ignores it)
+     * @param b       input weights, length N
+     */
+    public DiagonalSsmReservoir(double[] modulus, double[] phase, double[] b, boolean tanhReadout) {
+        this.n = b.length;
+        this.modulus = modulus.clone();
+        this.phase = phase.clone();
+        this.b = b.clone();
+        this.tanhReadout = tanhReadout;
+        this.h = new double[n];
+    }
+
+    @Override
+    public int size() {
+        return n;
+    }
+
+    @Override
+    public void advance(double[] u, int from, int steps, double[] states) {
+        int pairs = n / 2;
+        for (int s = 0; s < steps; s++) {
+            double ut = u[from + s];
+            for (int k = 0; k < pairs; k++) {
+                double re = modulus[k] * Math.cos(phase[k]);
+                double im = modulus[k] * Math.sin(phase[k]);
+                double a = h[2 * k];
+                double c = h[2 * k + 1];
+                h[2 * k] = re * a - im * c + b[2 * k] * ut;
+                h[2 * k + 1] = im * a + re * c + b[2 * k + 1] * ut;
+            }
+            if (n % 2 == 1) {
+                h[n - 1] = modulus[pairs] * h[n - 1] + b[n - 1] * ut;
+            }
+            for (int i = 0; i < n; i++) {
+                states[s * n + i] = tanhReadout ? Math.tanh(h[i]) : h[i];
+            }
+        }
+    }
+
+    /** Λ as a dense row-major matrix (for the theory). */
+    public double[] transition() {
+        double[] a = new double[n * n];
+        int pairs = n / 2;
+        for (int k = 0; k < pairs; k++) {
+            double re = modulus[k] * Math.cos(phase[k]);
+            double im = modulus[k] * Math.sin(phase[k]);
+            int i = 2 * k;
+            a[i * n + i] = re;
+            a[i * n + i + 1] = -im;
+            a[(i + 1) * n + i] = im;
+            a[(i + 1) * n + i + 1] = re;
+        }
+        if (n % 2 == 1) {
+            a[n * n - 1] = modulus[pairs];
+        }
+        return a;
+    }
+
+    public double[] inputWeights() {
+        return b.clone();
+    }
+
+    public boolean tanhReadout() {
+        return tanhReadout;
+    }
+}
