@@ -1,6 +1,15 @@
 package org.rcsweep.jobs.spec;
 
+import org.rcsweep.io.Matrix;
+import org.rcsweep.io.WeightFileException;
+import org.rcsweep.io.WeightFiles;
 import org.rcsweep.spec.Activation;
+import org.rcsweep.spec.CfcSpec;
+import org.rcsweep.spec.CustomSpec;
+import org.rcsweep.spec.DiagonalSsmSpec;
+import org.rcsweep.spec.LiGruSpec;
+import org.rcsweep.spec.LowRankSparseSpec;
+import org.rcsweep.spec.SsmReparameterization;
 import org.rcsweep.spec.CapacitySpec;
 import org.rcsweep.spec.DelayLineSpec;
 import org.rcsweep.spec.EsnSpec;
@@ -47,10 +56,17 @@ public final class SweepSpecParser {
         } catch (IOException e) {
             throw new SpecException("(file)", "cannot read " + file + ": " + e.getMessage());
         }
-        return parse(text);
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, dir == null ? Path.of("") : dir);
     }
 
+    /** Parses a spec whose relative weight-file paths (model kind {@code custom}) are resolved in the working directory. */
     public static SweepSpec parse(String yamlText) {
+        return parse(yamlText, Path.of(""));
+    }
+
+    /** Parses a spec; relative weight-file paths are resolved against {@code baseDir} (the spec file's directory). */
+    public static SweepSpec parse(String yamlText, Path baseDir) {
         Object doc;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -69,7 +85,7 @@ public final class SweepSpecParser {
         String name = top.string("name", "sweep");
         long seed = top.longValue("seed", 1L);
         int replicas = top.integer("replicas", 1);
-        List<ModelSpec> models = models(top);
+        List<ModelSpec> models = models(top, baseDir);
         List<Integer> sizes = top.integers("sizes");
         if (sizes == null) {
             throw new SpecException("sizes", "is required: a list of reservoir sizes N");
@@ -112,7 +128,7 @@ public final class SweepSpecParser {
         return spec;
     }
 
-    private static List<ModelSpec> models(YamlFields top) {
+    private static List<ModelSpec> models(YamlFields top, Path baseDir) {
         List<Object> list = top.list("models");
         if (list == null) {
             throw new SpecException("models", "is required: a list of models, e.g. [{kind: esn}]");
@@ -123,7 +139,7 @@ public final class SweepSpecParser {
             YamlFields m = new YamlFields(path, list.get(i));
             String kind = m.requiredString("kind");
             try {
-                out.add(model(kind, m));
+                out.add(model(kind, m, baseDir));
             } catch (SpecException e) {
                 throw e.field().startsWith(path) ? e : e.under(path);
             }
@@ -132,7 +148,11 @@ public final class SweepSpecParser {
         return out;
     }
 
-    private static ModelSpec model(String kind, YamlFields m) {
+    private static final List<String> KINDS = List.of(EsnSpec.KIND, OrthogonalSpec.KIND, RingSpec.KIND,
+            DelayLineSpec.KIND, LowRankSparseSpec.KIND, CfcSpec.KIND, DiagonalSsmSpec.KIND, LiGruSpec.KIND,
+            CustomSpec.KIND);
+
+    private static ModelSpec model(String kind, YamlFields m, Path baseDir) {
         switch (kind) {
             case EsnSpec.KIND:
                 return new EsnSpec(Activation.parse("activation", m.string("activation", "tanh")),
@@ -145,10 +165,48 @@ public final class SweepSpecParser {
                 return new RingSpec(m.number("rho", 0.9));
             case DelayLineSpec.KIND:
                 return new DelayLineSpec();
+            case LowRankSparseSpec.KIND:
+                return new LowRankSparseSpec(m.integer("rank", 10), m.number("sparsity", 0.5),
+                        m.number("gain", 0.9), m.optionalNumber("spectral_radius"),
+                        Activation.parse("activation", m.string("activation", "tanh")), m.number("leak", 1.0),
+                        m.number("input_scale", 1.0));
+            case CfcSpec.KIND:
+                return new CfcSpec(m.integer("rank", 10), m.number("sparsity", 0.5), m.number("gain", 1.0),
+                        m.number("dt", 1.0), m.number("input_scale", 1.0), m.number("gate_bias", 0.0));
+            case DiagonalSsmSpec.KIND:
+                return new DiagonalSsmSpec(SsmReparameterization.parse("reparameterization",
+                        m.string("reparameterization", "best")), m.number("min_modulus", 0.8),
+                        m.number("max_modulus", 0.99), m.number("input_scale", 1.0),
+                        m.bool("readout_nonlinearity", false));
+            case LiGruSpec.KIND:
+                return new LiGruSpec(m.number("gain", 0.9), m.number("input_scale", 1.0),
+                        m.bool("stabilised", true));
+            case CustomSpec.KIND:
+                return custom(m, baseDir);
             default:
-                throw new SpecException("kind", "'" + kind + "' is not a known model; known: " + EsnSpec.KIND + ", "
-                        + OrthogonalSpec.KIND + ", " + RingSpec.KIND + ", " + DelayLineSpec.KIND);
+                throw new SpecException("kind", "'" + kind + "' is not a known model; known: "
+                        + String.join(", ", KINDS));
         }
+    }
+
+    /** Weights read from .npy or .csv files named relative to the spec file; their size must equal every N swept. */
+    private static CustomSpec custom(YamlFields m, Path baseDir) {
+        String recurrentName = m.requiredString("recurrent");
+        String inputName = m.requiredString("input");
+        Matrix recurrent;
+        double[] input;
+        try {
+            recurrent = WeightFiles.square(baseDir.resolve(recurrentName));
+        } catch (WeightFileException e) {
+            throw new SpecException("recurrent", e.getMessage());
+        }
+        try {
+            input = WeightFiles.vector(baseDir.resolve(inputName), recurrent.rows());
+        } catch (WeightFileException e) {
+            throw new SpecException("input", e.getMessage());
+        }
+        return new CustomSpec(recurrent.values(), input, recurrentName + "|" + inputName,
+                Activation.parse("activation", m.string("activation", "tanh")), m.number("leak", 1.0));
     }
 
     private static InputSpec input(YamlFields top) {

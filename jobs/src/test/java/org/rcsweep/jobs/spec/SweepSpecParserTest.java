@@ -4,12 +4,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rcsweep.spec.CfcSpec;
+import org.rcsweep.spec.CustomSpec;
+import org.rcsweep.spec.DiagonalSsmSpec;
 import org.rcsweep.spec.EsnSpec;
+import org.rcsweep.spec.LiGruSpec;
+import org.rcsweep.spec.LowRankSparseSpec;
+import org.rcsweep.spec.SsmReparameterization;
 import org.rcsweep.spec.Estimator;
 import org.rcsweep.spec.Knob;
 import org.rcsweep.spec.PointSpec;
 import org.rcsweep.spec.SpecException;
 
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -100,6 +110,15 @@ class SweepSpecParserTest {
             Arguments.of("ipc unknown threshold", "capacity: {estimator: in-sample, max_delay: 15}", "capacity: {estimator: in-sample, max_delay: 15}\nipc: {threshold: bonferroni}", "ipc.threshold", "chi2, shuffle"),
             Arguments.of("ipc degree too high", "capacity: {estimator: in-sample, max_delay: 15}", "capacity: {estimator: in-sample, max_delay: 15}\nipc: {max_degree: 40}", "ipc.max_degree", "allowed range"),
             Arguments.of("theory flag not boolean", "capacity: {estimator: in-sample, max_delay: 15}", "capacity: {estimator: in-sample, max_delay: 15}\ntheory: {linear: maybe}", "theory.linear", "true or false"),
+            Arguments.of("low-rank rank zero", "  - kind: ring\n    rho: 0.9", "  - kind: low-rank-sparse\n    rank: 0", "models[1].rank", "allowed range"),
+            Arguments.of("low-rank sparsity one", "  - kind: ring\n    rho: 0.9", "  - kind: low-rank-sparse\n    sparsity: 1.0", "models[1].sparsity", "allowed range"),
+            Arguments.of("cfc dt zero", "  - kind: ring\n    rho: 0.9", "  - kind: cfc\n    dt: 0", "models[1].dt", "allowed range"),
+            Arguments.of("ssm unknown reparameterisation", "  - kind: ring\n    rho: 0.9", "  - kind: diagonal-ssm\n    reparameterization: tanh", "models[1].reparameterization", "softplus"),
+            Arguments.of("ssm modulus at boundary", "  - kind: ring\n    rho: 0.9", "  - kind: diagonal-ssm\n    max_modulus: 1.0", "models[1].max_modulus", "(0.0, 1.0)"),
+            Arguments.of("ssm moduli crossed", "  - kind: ring\n    rho: 0.9", "  - kind: diagonal-ssm\n    min_modulus: 0.95\n    max_modulus: 0.9", "models[1].min_modulus", "exceeds max_modulus"),
+            Arguments.of("ligru flag not boolean", "  - kind: ring\n    rho: 0.9", "  - kind: ligru\n    stabilised: yes please", "models[1].stabilised", "true or false"),
+            Arguments.of("custom without files", "  - kind: ring\n    rho: 0.9", "  - kind: custom", "models[1].recurrent", "is required"),
+            Arguments.of("custom missing file", "  - kind: ring\n    rho: 0.9", "  - kind: custom\n    recurrent: nowhere.npy\n    input: nowhere_in.npy", "models[1].recurrent", "nowhere.npy"),
             Arguments.of("models not a list", "models:", "models: 3\nold_models:", "models", "expected a list"));
     }
 
@@ -137,5 +156,88 @@ class SweepSpecParserTest {
         SpecException e = assertThrows(SpecException.class,
                 () -> SweepSpecParser.parse(Path.of("no-such-spec.yaml")));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    static final String ZOO = String.join("\n",
+            "models:",
+            "  - {kind: low-rank-sparse, rank: 4, sparsity: 0.3, gain: 1.1, leak: 0.5}",
+            "  - {kind: cfc, rank: 3, dt: 0.5, gate_bias: 1.0}",
+            "  - {kind: diagonal-ssm, reparameterization: softplus, min_modulus: 0.5, max_modulus: 0.95, readout_nonlinearity: true}",
+            "  - {kind: ligru, gain: 0.7, stabilised: false}",
+            "sizes: [10]",
+            "readouts: [2, 10]",
+            "input: {steps: 500, washout: 50}",
+            "");
+
+    @Test
+    void zooKindsParseWithTheirFields() {
+        SweepSpec spec = SweepSpecParser.parse(ZOO);
+        LowRankSparseSpec lr = (LowRankSparseSpec) spec.models().get(0);
+        assertEquals(4, lr.rank());
+        assertEquals(0.3, lr.sparsity());
+        assertEquals(0.5, lr.leak());
+        CfcSpec cfc = (CfcSpec) spec.models().get(1);
+        assertEquals(0.5, cfc.dt());
+        assertEquals(1.0, cfc.gateBias());
+        DiagonalSsmSpec ssm = (DiagonalSsmSpec) spec.models().get(2);
+        assertEquals(SsmReparameterization.SOFTPLUS, ssm.reparameterization());
+        assertTrue(ssm.readoutNonlinearity());
+        LiGruSpec ligru = (LiGruSpec) spec.models().get(3);
+        assertEquals(0.7, ligru.gain());
+        assertTrue(!ligru.stabilised());
+        assertEquals(4, SweepPlanner.plan(spec).size());
+    }
+
+    @Test
+    void rankKnobReplacesTheModelRankAndIsRejectedWhereMeaningless() {
+        String lowRank = ZOO.replace("  - {kind: diagonal-ssm, reparameterization: softplus, min_modulus: 0.5, max_modulus: 0.95, readout_nonlinearity: true}\n", "")
+                .replace("  - {kind: ligru, gain: 0.7, stabilised: false}\n", "")
+                + "correlation: {knob: rank, values: [1, 2, 8]}\n";
+        List<PointSpec> points = SweepPlanner.plan(SweepSpecParser.parse(lowRank));
+        assertEquals(2 * 3, points.size());
+        SpecException fractional = assertThrows(SpecException.class,
+                () -> SweepSpecParser.parse(lowRank.replace("values: [1, 2, 8]", "values: [1, 2.5]")));
+        assertTrue(fractional.field().startsWith("correlation"), fractional.field());
+        SpecException ssm = assertThrows(SpecException.class,
+                () -> SweepSpecParser.parse(ZOO + "correlation: {knob: rank, values: [2]}\n"));
+        assertEquals("correlation.knob", ssm.field());
+    }
+
+    @Test
+    void customWeightsAreReadRelativeToTheSpecFile(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("w"));
+        Files.writeString(dir.resolve("w/rec.csv"), "0,0,0\n1,0,0\n0,1,0\n");
+        Files.writeString(dir.resolve("w/in.csv"), "1\n0\n0\n");
+        String yaml = String.join("\n",
+                "models:",
+                "  - {kind: custom, recurrent: w/rec.csv, input: w/in.csv, activation: linear}",
+                "sizes: [3]",
+                "readouts: [1, 3]",
+                "input: {steps: 200, washout: 10}",
+                "");
+        Path specFile = dir.resolve("custom.yaml");
+        Files.writeString(specFile, yaml);
+        SweepSpec spec = SweepSpecParser.parse(specFile);
+        CustomSpec custom = (CustomSpec) spec.models().get(0);
+        assertEquals(3, custom.size());
+        assertEquals(1.0, custom.recurrent()[3]);
+        assertEquals(1, SweepPlanner.plan(spec).size());
+
+        SpecException wrongN = assertThrows(SpecException.class,
+                () -> SweepSpecParser.parse(yaml.replace("sizes: [3]", "sizes: [3, 4]"), dir));
+        assertEquals("sizes", wrongN.field());
+        assertTrue(wrongN.getMessage().contains("exactly 3"), wrongN.getMessage());
+
+        Files.writeString(dir.resolve("w/in4.csv"), "1\n0\n0\n0\n");
+        SpecException badInput = assertThrows(SpecException.class,
+                () -> SweepSpecParser.parse(yaml.replace("w/in.csv", "w/in4.csv"), dir));
+        assertEquals("models[0].input", badInput.field());
+        assertTrue(badInput.getMessage().contains("length N = 3"), badInput.getMessage());
+
+        Files.writeString(dir.resolve("w/rect.csv"), "0,0\n1,0\n0,1\n");
+        SpecException notSquare = assertThrows(SpecException.class,
+                () -> SweepSpecParser.parse(yaml.replace("w/rec.csv", "w/rect.csv"), dir));
+        assertEquals("models[0].recurrent", notSquare.field());
+        assertTrue(notSquare.getMessage().contains("not square"), notSquare.getMessage());
     }
 }
