@@ -65,6 +65,9 @@ class SweepSpecParserTest {
         List<PointSpec> points = SweepPlanner.plan(quick);
         assertTrue(quick.sizes().size() >= 2 && quick.correlationValues().size() >= 3 && quick.replicas() >= 2);
         assertTrue(points.get(0).readouts().size() >= 5);
+        SweepSpec zoo = SweepSpecParser.parse(Path.of("..", "examples", "zoo.yaml"));
+        assertEquals(5, zoo.models().size());
+        assertEquals(20, SweepPlanner.plan(zoo).size());
     }
 
     @Test
