@@ -66,8 +66,8 @@ class SweepSpecParserTest {
         assertTrue(quick.sizes().size() >= 2 && quick.correlationValues().size() >= 3 && quick.replicas() >= 2);
         assertTrue(points.get(0).readouts().size() >= 5);
         SweepSpec zoo = SweepSpecParser.parse(Path.of("..", "examples", "zoo.yaml"));
-        assertEquals(5, zoo.models().size());
-        assertEquals(20, SweepPlanner.plan(zoo).size());
+        assertEquals(9, zoo.models().size());
+        assertEquals(18, SweepPlanner.plan(zoo).size());
     }
 
     @Test
