@@ -21,6 +21,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Netty (Spark's RPC) reads this when its classes load; `java -jar rcsweep.jar` cannot pass it on the
+        // command line the way scripts/rcsweep and spark-submit do, so it is set here before Spark starts.
+        if (System.getProperty("io.netty.tryReflectionSetAccessible") == null) {
+            System.setProperty("io.netty.tryReflectionSetAccessible", "true");
+        }
         System.exit(run(args, System.out, System.err, System.in));
     }
 
