@@ -1,7 +1,6 @@
 package org.rcsweep.stats;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Streaming second moments of features x (p) and targets y (m): the centred Gram Σ(x−x̄)(x−x̄)ᵀ, the centred cross
@@ -73,8 +72,8 @@ public final class CrossMoments {
                 syy[k] += v * v;
             }
         }
-        CommonOps_DDRM.multAddTransA(x, x, sxx);
-        CommonOps_DDRM.multAddTransA(x, y, sxy);
+        TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data);
+        TransposeProduct.multAddTransA(x.data, rows, p, y.data, m, sxy.data);
         count += rows;
     }
 
@@ -93,6 +92,7 @@ public final class CrossMoments {
     /** Σ(x−x̄)(x−x̄)ᵀ, p × p (a new matrix). */
     public DMatrixRMaj centredGram() {
         DMatrixRMaj g = sxx.copy();
+        TransposeProduct.mirrorUpper(g.data, p);
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
                 g.data[i * p + j] -= sx[i] * sx[j] / count;

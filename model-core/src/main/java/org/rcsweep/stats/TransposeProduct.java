@@ -1,0 +1,54 @@
+package org.rcsweep.stats;
+
+/**
+ * C += AᵀB for row-major A (rows × p) and B (rows × m), and its symmetric case C += AᵀA (upper triangle).
+ *
+ * <p>This is the inner loop of every capacity measurement: it runs once per chunk of time steps for the Gram and
+ * cross moments, and once per block of IPC targets. With the {@code jdk.incubator.vector} module on the JVM
+ * (scripts/rcsweep, the cluster scripts and the tests add it) a register-blocked SIMD kernel runs; without it a
+ * scalar loop does the same arithmetic in the same order. Every entry of C is the fused multiply–add chain
+ * c ← fma(a_ri, b_rj, c) over r = 0, 1, …, whatever the path or the machine, so results are bit-identical
+ * everywhere.
+ */
+public final class TransposeProduct {
+    /** Whether the SIMD kernel is in use (the incubator module is in the boot layer). */
+    public static final boolean VECTORISED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    private TransposeProduct() {
+    }
+
+    /** C (p × m) += Aᵀ B, all row-major; A is rows × p, B is rows × m. */
+    public static void multAddTransA(double[] a, int rows, int p, double[] b, int m, double[] c) {
+        accumulate(a, rows, p, b, m, c, false);
+    }
+
+    /**
+     * Entries j ≥ i of C (p × p) += AᵀA, row-major. Entries below the diagonal hold partial sums of no meaning;
+     * call {@link #mirrorUpper} once the sum is complete.
+     */
+    public static void symmetricRankUpdate(double[] a, int rows, int p, double[] c) {
+        accumulate(a, rows, p, a, p, c, true);
+    }
+
+    /** Copies the upper triangle of a p × p row-major matrix onto its lower triangle. */
+    public static void mirrorUpper(double[] c, int p) {
+        for (int i = 0; i < p; i++) {
+            for (int j = i + 1; j < p; j++) {
+                c[j * p + i] = c[i * p + j];
+            }
+        }
+    }
+
+    /** The scalar path, whatever the JVM offers: the benchmark's in-run baseline for the SIMD kernel. */
+    public static void multAddTransAScalar(double[] a, int rows, int p, double[] b, int m, double[] c) {
+        ScalarTransposeProduct.accumulate(a, rows, p, b, m, c, false);
+    }
+
+    private static void accumulate(double[] a, int rows, int p, double[] b, int m, double[] c, boolean upper) {
+        if (VECTORISED) {
+            VectorTransposeProduct.accumulate(a, rows, p, b, m, c, upper);
+        } else {
+            ScalarTransposeProduct.accumulate(a, rows, p, b, m, c, upper);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.rcsweep.stats;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link TransposeProduct} with the Java Vector API: a register-blocked micro-kernel holding a 4 × 8 block of C in
+ * eight 256-bit accumulators while every row of the chunk adds its outer-product contribution with fused
+ * multiply–adds. Each entry of C is the same chain fma(a_r, b_r, ·) over r = 0, 1, … as in
+ * {@link ScalarTransposeProduct}, so both give identical bits on every machine; the lane count is fixed at four
+ * (SPECIES_256) for the same reason.
+ */
+final class VectorTransposeProduct {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    private static final int BI = 4;
+    private static final int BJ = 8;
+    /** Columns of C per panel: the chunk's B panel (rows × PANEL) stays in L2 while every row block of C uses it. */
+    private static final int PANEL = 64;
+
+    private VectorTransposeProduct() {
+    }
+
+    static void accumulate(double[] a, int rows, int p, double[] b, int m, double[] c, boolean upperOnly) {
+        int iBlocks = p - p % BI;
+        int jBlocks = m - m % BJ;
+        for (int jp = 0; jp < jBlocks; jp += PANEL) {
+            int jpEnd = Math.min(jBlocks, jp + PANEL);
+            for (int i0 = 0; i0 < iBlocks; i0 += BI) {
+                for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
+                    if (upperOnly && j0 + BJ <= i0) {
+                        continue; // block entirely below the diagonal
+                    }
+                    block(a, rows, p, b, m, c, i0, j0);
+                }
+            }
+        }
+        // Remainders: rows of C below the last full row block, and columns right of the last full column block.
+        ScalarTransposeProduct.range(a, rows, p, b, m, c, iBlocks, p, 0, m, upperOnly);
+        ScalarTransposeProduct.range(a, rows, p, b, m, c, 0, iBlocks, jBlocks, m, upperOnly);
+    }
+
+    private static void block(double[] a, int rows, int p, double[] b, int m, double[] c, int i0, int j0) {
+        int c0 = i0 * m + j0;
+        int c1 = c0 + m;
+        int c2 = c1 + m;
+        int c3 = c2 + m;
+        DoubleVector s00 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector s01 = DoubleVector.fromArray(S, c, c0 + 4);
+        DoubleVector s10 = DoubleVector.fromArray(S, c, c1);
+        DoubleVector s11 = DoubleVector.fromArray(S, c, c1 + 4);
+        DoubleVector s20 = DoubleVector.fromArray(S, c, c2);
+        DoubleVector s21 = DoubleVector.fromArray(S, c, c2 + 4);
+        DoubleVector s30 = DoubleVector.fromArray(S, c, c3);
+        DoubleVector s31 = DoubleVector.fromArray(S, c, c3 + 4);
+        for (int r = 0; r < rows; r++) {
+            int br = r * m + j0;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, br);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, br + 4);
+            int ar = r * p + i0;
+            DoubleVector x0 = DoubleVector.broadcast(S, a[ar]);
+            DoubleVector x1 = DoubleVector.broadcast(S, a[ar + 1]);
+            DoubleVector x2 = DoubleVector.broadcast(S, a[ar + 2]);
+            DoubleVector x3 = DoubleVector.broadcast(S, a[ar + 3]);
+            s00 = x0.fma(b0, s00);
+            s01 = x0.fma(b1, s01);
+            s10 = x1.fma(b0, s10);
+            s11 = x1.fma(b1, s11);
+            s20 = x2.fma(b0, s20);
+            s21 = x2.fma(b1, s21);
+            s30 = x3.fma(b0, s30);
+            s31 = x3.fma(b1, s31);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + 4);
+        s10.intoArray(c, c1);
+        s11.intoArray(c, c1 + 4);
+        s20.intoArray(c, c2);
+        s21.intoArray(c, c2 + 4);
+        s30.intoArray(c, c3);
+        s31.intoArray(c, c3 + 4);
+    }
+}
