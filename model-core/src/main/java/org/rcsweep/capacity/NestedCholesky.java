@@ -1,6 +1,7 @@
 package org.rcsweep.capacity;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rcsweep.stats.TransposeProduct;
 
 /**
  * Cholesky factor A = R Rᵀ (R lower triangular) of a symmetric positive semi-definite matrix, kept with its pivots so
@@ -21,6 +22,11 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class NestedCholesky {
     public static final double RANK_TOLERANCE = 1e-12;
+    /**
+     * Rows per block of the triangular solves: within a block rows are solved one by one; the update of a block
+     * by all rows solved before it is one matrix product, which runs at GEMM speed.
+     */
+    static final int BLOCK = 32;
     private final int size;
     private final double[] r;
     private final double[] pivots;
@@ -172,49 +178,79 @@ public final class NestedCholesky {
 
     /** Solves R Z = B in place for the leading {@code l} rows of B (l × m, row-major, row stride m). */
     public void forwardSubstitute(double[] b, int l, int m) {
-        for (int i = 0; i < l; i++) {
-            int oi = i * size;
-            int bi = i * m;
-            for (int k = 0; k < i; k++) {
-                double rik = r[oi + k];
-                if (rik != 0.0) {
-                    int bk = k * m;
-                    for (int c = 0; c < m; c++) {
-                        b[bi + c] -= rik * b[bk + c];
+        for (int i0 = 0; i0 < l; i0 += BLOCK) {
+            int i1 = Math.min(l, i0 + BLOCK);
+            int nb = i1 - i0;
+            if (i0 > 0) {
+                // Rows i0..i1 minus (their part of R left of the block) × (rows already solved): one GEMM.
+                double[] a = new double[i0 * nb];
+                for (int k = 0; k < i0; k++) {
+                    for (int ii = 0; ii < nb; ii++) {
+                        a[k * nb + ii] = -r[(i0 + ii) * size + k];
                     }
                 }
+                TransposeProduct.multAddTransA(a, i0, nb, b, 0, m, b, i0 * m);
             }
-            if (dependent[i]) {
-                java.util.Arrays.fill(b, bi, bi + m, 0.0);
-                continue;
-            }
-            double inv = 1.0 / r[oi + i];
-            for (int c = 0; c < m; c++) {
-                b[bi + c] *= inv;
+            for (int i = i0; i < i1; i++) {
+                int oi = i * size;
+                int bi = i * m;
+                for (int k = i0; k < i; k++) {
+                    double rik = r[oi + k];
+                    if (rik != 0.0) {
+                        int bk = k * m;
+                        for (int c = 0; c < m; c++) {
+                            b[bi + c] -= rik * b[bk + c];
+                        }
+                    }
+                }
+                if (dependent[i]) {
+                    java.util.Arrays.fill(b, bi, bi + m, 0.0);
+                    continue;
+                }
+                double inv = 1.0 / r[oi + i];
+                for (int c = 0; c < m; c++) {
+                    b[bi + c] *= inv;
+                }
             }
         }
     }
 
     /** Solves R_lᵀ W = Z in place for the leading l×l block (Z is l × m, row-major, row stride m). */
     public void backSubstituteTransposed(double[] z, int l, int m) {
-        for (int i = l - 1; i >= 0; i--) {
-            int zi = i * m;
-            for (int k = i + 1; k < l; k++) {
-                double rki = r[k * size + i];
-                if (rki != 0.0) {
-                    int zk = k * m;
-                    for (int c = 0; c < m; c++) {
-                        z[zi + c] -= rki * z[zk + c];
+        for (int i1 = l; i1 > 0; i1 -= BLOCK) {
+            int i0 = Math.max(0, i1 - BLOCK);
+            int nb = i1 - i0;
+            if (i1 < l) {
+                // Rows i0..i1 minus (R below the block)ᵀ × (rows already solved): one GEMM.
+                int below = l - i1;
+                double[] a = new double[below * nb];
+                for (int k = 0; k < below; k++) {
+                    int rk = (i1 + k) * size + i0;
+                    for (int ii = 0; ii < nb; ii++) {
+                        a[k * nb + ii] = -r[rk + ii];
                     }
                 }
+                TransposeProduct.multAddTransA(a, below, nb, z, i1 * m, m, z, i0 * m);
             }
-            if (dependent[i]) {
-                java.util.Arrays.fill(z, zi, zi + m, 0.0);
-                continue;
-            }
-            double inv = 1.0 / r[i * size + i];
-            for (int c = 0; c < m; c++) {
-                z[zi + c] *= inv;
+            for (int i = i1 - 1; i >= i0; i--) {
+                int zi = i * m;
+                for (int k = i + 1; k < i1; k++) {
+                    double rki = r[k * size + i];
+                    if (rki != 0.0) {
+                        int zk = k * m;
+                        for (int c = 0; c < m; c++) {
+                            z[zi + c] -= rki * z[zk + c];
+                        }
+                    }
+                }
+                if (dependent[i]) {
+                    java.util.Arrays.fill(z, zi, zi + m, 0.0);
+                    continue;
+                }
+                double inv = 1.0 / r[i * size + i];
+                for (int c = 0; c < m; c++) {
+                    z[zi + c] *= inv;
+                }
             }
         }
     }

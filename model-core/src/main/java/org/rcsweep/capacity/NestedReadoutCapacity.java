@@ -2,6 +2,7 @@ package org.rcsweep.capacity;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rcsweep.stats.CrossMoments;
+import org.rcsweep.stats.TransposeProduct;
 
 import java.util.Arrays;
 
@@ -78,18 +79,13 @@ public final class NestedReadoutCapacity {
         double[] w = Arrays.copyOf(z, l * m);
         chol.backSubstituteTransposed(w, l, m);
         int p = h.numCols;
-        double[] hw = new double[l * m];
+        // H_ll·W as (H_ll)ᵀ·W (H is symmetric): the accumulation kernel's shape, so it runs at GEMM speed.
+        double[] hll = new double[l * l];
         for (int i = 0; i < l; i++) {
-            int oh = i * p;
-            int oi = i * m;
-            for (int j = 0; j < l; j++) {
-                double hij = h.data[oh + j];
-                int oj = j * m;
-                for (int k = 0; k < m; k++) {
-                    hw[oi + k] += hij * w[oj + k];
-                }
-            }
+            System.arraycopy(h.data, i * p, hll, i * l, l);
         }
+        double[] hw = new double[l * m];
+        TransposeProduct.multAddTransA(hll, l, l, w, m, hw);
         double[] q = new double[m];
         double[] c = new double[m];
         int dm = d.numCols;

@@ -1,27 +1,43 @@
 package org.rcsweep.model;
 
-/** Row-times-vector products with a fixed summation order (four partial sums), shared by the reservoirs. */
+/**
+ * Row-times-vector products with one fixed summation order on every machine and every JVM: sixteen partial sums
+ * (entry j goes to partial sum j mod 16) accumulated with fused multiply–adds, combined as four groups of four
+ * lanes, then the remainder n mod 16 in order. With {@code jdk.incubator.vector} on the JVM the sixteen partial sums
+ * are four 256-bit vector accumulators; without it a scalar loop does the same operations in the same order.
+ */
 final class MatVec {
+    static final int PARTIALS = 16;
+    private static final boolean VECTORISED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     private MatVec() {
     }
 
     /** Σ_j a[i·n + j]·x[j]. */
     static double row(double[] a, int i, double[] x, int n) {
-        int offset = i * n;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += a[offset + j] * x[j];
-            s1 += a[offset + j + 1] * x[j + 1];
-            s2 += a[offset + j + 2] * x[j + 2];
-            s3 += a[offset + j + 3] * x[j + 3];
+        return VECTORISED ? VectorMatVec.row(a, i * n, x, n) : scalarRow(a, i * n, x, n);
+    }
+
+    static double scalarRow(double[] a, int offset, double[] x, int n) {
+        double[] s = new double[PARTIALS];
+        int blocks = n - n % PARTIALS;
+        for (int j = 0; j < blocks; j += PARTIALS) {
+            for (int k = 0; k < PARTIALS; k++) {
+                s[k] = Math.fma(a[offset + j + k], x[j + k], s[k]);
+            }
         }
-        for (; j < n; j++) {
-            s0 += a[offset + j] * x[j];
+        return combine(s, a, offset, x, blocks, n);
+    }
+
+    /** (group 0 + group 1 + group 2 + group 3) lane-wise, lanes summed in order, then the tail in order. */
+    static double combine(double[] s, double[] a, int offset, double[] x, int from, int n) {
+        double total = 0;
+        for (int lane = 0; lane < 4; lane++) {
+            total += ((s[lane] + s[lane + 4]) + s[lane + 8]) + s[lane + 12];
         }
-        return (s0 + s1) + (s2 + s3);
+        for (int j = from; j < n; j++) {
+            total = Math.fma(a[offset + j], x[j], total);
+        }
+        return total;
     }
 }

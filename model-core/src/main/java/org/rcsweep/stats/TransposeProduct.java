@@ -19,7 +19,16 @@ public final class TransposeProduct {
 
     /** C (p × m) += Aᵀ B, all row-major; A is rows × p, B is rows × m. */
     public static void multAddTransA(double[] a, int rows, int p, double[] b, int m, double[] c) {
-        accumulate(a, rows, p, b, m, c, false);
+        accumulate(a, rows, p, b, 0, m, c, 0, false);
+    }
+
+    /**
+     * C += Aᵀ B where B is the rows × m block of {@code b} starting at {@code bOffset} and C the p × m block of
+     * {@code c} starting at {@code cOffset} (both with row stride m): for blocked updates inside one array.
+     */
+    public static void multAddTransA(double[] a, int rows, int p, double[] b, int bOffset, int m, double[] c,
+                                     int cOffset) {
+        accumulate(a, rows, p, b, bOffset, m, c, cOffset, false);
     }
 
     /**
@@ -27,7 +36,7 @@ public final class TransposeProduct {
      * call {@link #mirrorUpper} once the sum is complete.
      */
     public static void symmetricRankUpdate(double[] a, int rows, int p, double[] c) {
-        accumulate(a, rows, p, a, p, c, true);
+        accumulate(a, rows, p, a, 0, p, c, 0, true);
     }
 
     /** Copies the upper triangle of a p × p row-major matrix onto its lower triangle. */
@@ -41,14 +50,15 @@ public final class TransposeProduct {
 
     /** The scalar path, whatever the JVM offers: the benchmark's in-run baseline for the SIMD kernel. */
     public static void multAddTransAScalar(double[] a, int rows, int p, double[] b, int m, double[] c) {
-        ScalarTransposeProduct.accumulate(a, rows, p, b, m, c, false);
+        ScalarTransposeProduct.accumulate(a, rows, p, b, 0, m, c, 0, false);
     }
 
-    private static void accumulate(double[] a, int rows, int p, double[] b, int m, double[] c, boolean upper) {
+    private static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff,
+                                   boolean upper) {
         if (VECTORISED) {
-            VectorTransposeProduct.accumulate(a, rows, p, b, m, c, upper);
+            VectorTransposeProduct.accumulate(a, rows, p, b, bOff, m, c, cOff, upper);
         } else {
-            ScalarTransposeProduct.accumulate(a, rows, p, b, m, c, upper);
+            ScalarTransposeProduct.accumulate(a, rows, p, b, bOff, m, c, cOff, upper);
         }
     }
 }

@@ -20,7 +20,8 @@ final class VectorTransposeProduct {
     private VectorTransposeProduct() {
     }
 
-    static void accumulate(double[] a, int rows, int p, double[] b, int m, double[] c, boolean upperOnly) {
+    static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff,
+                           boolean upperOnly) {
         int iBlocks = p - p % BI;
         int jBlocks = m - m % BJ;
         for (int jp = 0; jp < jBlocks; jp += PANEL) {
@@ -30,17 +31,18 @@ final class VectorTransposeProduct {
                     if (upperOnly && j0 + BJ <= i0) {
                         continue; // block entirely below the diagonal
                     }
-                    block(a, rows, p, b, m, c, i0, j0);
+                    block(a, rows, p, b, bOff, m, c, cOff, i0, j0);
                 }
             }
         }
         // Remainders: rows of C below the last full row block, and columns right of the last full column block.
-        ScalarTransposeProduct.range(a, rows, p, b, m, c, iBlocks, p, 0, m, upperOnly);
-        ScalarTransposeProduct.range(a, rows, p, b, m, c, 0, iBlocks, jBlocks, m, upperOnly);
+        ScalarTransposeProduct.range(a, rows, p, b, bOff, m, c, cOff, iBlocks, p, 0, m, upperOnly);
+        ScalarTransposeProduct.range(a, rows, p, b, bOff, m, c, cOff, 0, iBlocks, jBlocks, m, upperOnly);
     }
 
-    private static void block(double[] a, int rows, int p, double[] b, int m, double[] c, int i0, int j0) {
-        int c0 = i0 * m + j0;
+    private static void block(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff, int i0,
+                              int j0) {
+        int c0 = cOff + i0 * m + j0;
         int c1 = c0 + m;
         int c2 = c1 + m;
         int c3 = c2 + m;
@@ -53,7 +55,7 @@ final class VectorTransposeProduct {
         DoubleVector s30 = DoubleVector.fromArray(S, c, c3);
         DoubleVector s31 = DoubleVector.fromArray(S, c, c3 + 4);
         for (int r = 0; r < rows; r++) {
-            int br = r * m + j0;
+            int br = bOff + r * m + j0;
             DoubleVector b0 = DoubleVector.fromArray(S, b, br);
             DoubleVector b1 = DoubleVector.fromArray(S, b, br + 4);
             int ar = r * p + i0;

@@ -28,9 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EsnCapacityPropertiesTest {
     private static final List<Integer> LS = List.of(1, 3, 8, 15, 24, 30);
 
+    /** Readout counts up to N = 80 that cross the blocks of the triangular solves (NestedCholesky.BLOCK = 32). */
+    private static final List<Integer> LS_BLOCKED = List.of(1, 20, 33, 64, 80);
+
     private static PointSpec esn(Estimator estimator, int steps, double ridge) {
-        return new PointSpec("test", 7, new EsnSpec(Activation.TANH, 0.7, 0.9, null, 1.0, 0.8, 0.1), 30,
-                new CorrelationSpec(Knob.SHARED_INPUT, 0.3), 0, LS, new InputSpec(InputDistribution.UNIFORM, steps, 200),
+        return esn(estimator, steps, ridge, 30, LS);
+    }
+
+    private static PointSpec esn(Estimator estimator, int steps, double ridge, int n, List<Integer> readouts) {
+        return new PointSpec("test", 7, new EsnSpec(Activation.TANH, 0.7, 0.9, null, 1.0, 0.8, 0.1), n,
+                new CorrelationSpec(Knob.SHARED_INPUT, 0.3), 0, readouts, new InputSpec(InputDistribution.UNIFORM, steps, 200),
                 CapacitySpec.defaults().withEstimator(estimator).withMaxDelay(60).withRidge(ridge).withChunkSteps(97),
                 TheorySpec.defaults(), IpcSpec.disabled());
     }
@@ -65,8 +72,8 @@ class EsnCapacityPropertiesTest {
 
     @Test
     void allReadoutFastPathEqualsPlainPerLeastSquaresFit() {
-        for (double ridge : new double[] {0.0, 1e-6}) {
-            PointSpec spec = esn(Estimator.HOLDOUT, 2000, ridge);
+        for (PointSpec spec : List.of(esn(Estimator.HOLDOUT, 2000, 0.0), esn(Estimator.HOLDOUT, 2000, 1e-6),
+                esn(Estimator.HOLDOUT, 3000, 1e-6, 80, LS_BLOCKED))) {
             PointResult result = PointEvaluator.evaluate(spec);
             assertEquals(PointStatus.OK, result.status(), result.message());
             RecordedSamples samples = new RecordedSamples();
@@ -75,7 +82,7 @@ class EsnCapacityPropertiesTest {
             DMatrixRMaj y = RecordedSamples.centre(samples.trainTargets());
             DMatrixRMaj xt = RecordedSamples.centre(samples.testStates());
             DMatrixRMaj yt = RecordedSamples.centre(samples.testTargets());
-            double ridgeAbs = ridge * meanDiagonalOfGram(x);
+            double ridgeAbs = spec.capacity().ridge() * meanDiagonalOfGram(x);
             for (ReadoutResult r : result.readouts()) {
                 int l = r.readouts();
                 DMatrixRMaj xl = CommonOps_DDRM.extract(x, 0, x.numRows, 0, l);

@@ -1,0 +1,58 @@
+package org.rcsweep.bench;
+
+import org.rcsweep.stats.TransposeProduct;
+
+import java.util.Locale;
+
+/**
+ * {@code scripts/bench W [--steps T] [--n N] [--points P]}: runs workload W (1–4, see README "Performance") once
+ * and prints its stages as Markdown. scripts/bench starts one JVM per workload so that heap limits and JIT state are
+ * the workload's own.
+ */
+public final class Bench {
+    private static final double REFERENCE_SECONDS = 3.0;
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        if (args.length == 0) {
+            System.err.println("usage: Bench WORKLOAD(1-4) [--steps T] [--n N] [--points P]");
+            System.exit(2);
+        }
+        int workload = Integer.parseInt(args[0]);
+        Integer steps = null;
+        Integer n = null;
+        Integer points = null;
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--steps" -> steps = Integer.parseInt(args[i + 1]);
+                case "--n" -> n = Integer.parseInt(args[i + 1]);
+                case "--points" -> points = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Report report = new Report(System.out);
+        report.heading("Workload " + workload);
+        report.line(String.format("JVM %s, %d cores, max heap %.0f MiB, SIMD kernels %s, reference BLAS %s",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                HeapPeak.maxHeapMebibytes(), TransposeProduct.VECTORISED ? "on" : "off",
+                Reference.implementation()));
+        switch (workload) {
+            case 1 -> {
+                int size = n == null ? 1000 : n;
+                MemoryCapacityWorkload.run(MemoryCapacityWorkload.point(size, steps == null ? 20_000 : steps, 3000,
+                        2 * size, size), REFERENCE_SECONDS, report);
+            }
+            case 2 -> {
+                int size = n == null ? 4000 : n;
+                MemoryCapacityWorkload.run(MemoryCapacityWorkload.point(size, steps == null ? 100_000 : steps, 1000,
+                        1000, 1000), REFERENCE_SECONDS, report);
+            }
+            case 3 -> IpcWorkload.run(IpcWorkload.point(steps == null ? 1_000_000 : steps), REFERENCE_SECONDS, report);
+            case 4 -> SweepOverheadWorkload.run(points == null ? 500 : points, steps == null ? 2000 : steps, report);
+            default -> throw new IllegalArgumentException("workload must be 1-4, got " + workload);
+        }
+    }
+}

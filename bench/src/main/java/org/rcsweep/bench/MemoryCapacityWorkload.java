@@ -1,0 +1,112 @@
+package org.rcsweep.bench;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.rcsweep.capacity.NestedReadoutCapacity;
+import org.rcsweep.capacity.ReadoutCapacity;
+import org.rcsweep.eval.PointSimulation;
+import org.rcsweep.spec.Activation;
+import org.rcsweep.spec.CapacitySpec;
+import org.rcsweep.spec.CorrelationSpec;
+import org.rcsweep.spec.EsnSpec;
+import org.rcsweep.spec.InputDistribution;
+import org.rcsweep.spec.InputSpec;
+import org.rcsweep.spec.IpcSpec;
+import org.rcsweep.spec.PointSpec;
+import org.rcsweep.spec.TheorySpec;
+import org.rcsweep.stats.CrossMoments;
+import org.rcsweep.stats.TransposeProduct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Workloads 1 and 2: memory capacity of one tanh ESN point for ten readout counts, stage by stage, with the
+ * accumulation kernel's in-run baselines (EJML's multAddTransA and rcsweep's scalar path) on same-shaped operands.
+ */
+final class MemoryCapacityWorkload {
+    private MemoryCapacityWorkload() {
+    }
+
+    static PointSpec point(int n, int steps, int washout, int maxDelay, int maxReadouts) {
+        List<Integer> readouts = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            readouts.add(Math.max(1, maxReadouts * i / 10));
+        }
+        return new PointSpec("bench", 1L, new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0), n,
+                CorrelationSpec.none(), 0, readouts, new InputSpec(InputDistribution.UNIFORM, steps, washout),
+                CapacitySpec.defaults().withMaxDelay(maxDelay), new TheorySpec(false, false), IpcSpec.disabled());
+    }
+
+    static List<Stage> run(PointSpec spec, double referenceSeconds, Report report) {
+        int n = spec.n();
+        int p = spec.maxReadouts();
+        int m = spec.maxDelay() + 1;
+        int steps = spec.input().steps();
+        int chunk = spec.capacity().chunkSteps();
+        report.line("point: tanh ESN N = " + n + ", T = " + steps + " (+" + spec.input().washout()
+                + " washout), K = " + spec.maxDelay() + ", L = " + spec.readouts() + ", holdout, chunk " + chunk);
+
+        HeapPeak.reset();
+        CrossMoments train = new CrossMoments(p, m);
+        CrossMoments test = new CrossMoments(p, m);
+        PointSimulation simulation = new PointSimulation(spec);
+        long start = System.nanoTime();
+        simulation.run((x, y, training) -> (training ? train : test).add(x, y));
+        double pass = (System.nanoTime() - start) * 1e-9;
+        start = System.nanoTime();
+        int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
+        ReadoutCapacity[] caps = NestedReadoutCapacity.solve(train, test, readouts, spec.capacity().ridge(),
+                spec.capacity().maxCondition());
+        double solve = (System.nanoTime() - start) * 1e-9;
+        double heap = HeapPeak.mebibytes();
+        double mc = ReadoutCapacity.sum(caps[caps.length - 1].holdout());
+
+        double gemv = Reference.gemv(n, referenceSeconds);
+        double gemm = Reference.gemm(chunk, p, m, referenceSeconds);
+        double simulate = simulation.simulateSeconds();
+        double accumulate = simulation.sinkSeconds();
+        double total = steps + spec.input().washout();
+        List<Stage> stages = new ArrayList<>();
+        stages.add(new Stage("simulate", simulate, 2.0 * n * n * total, gemv, "reference: dgemv " + n + "×" + n));
+        stages.add(new Stage("accumulate Gram + cross", accumulate,
+                2.0 * steps * (p * (p + 1) / 2.0 + (double) p * m), gemm,
+                "reference: dgemm (" + chunk + "×" + p + ")ᵀ(" + chunk + "×" + m + "); upper triangle counted once"));
+        stages.add(new Stage("factorise + solve all L", solve, p * (double) p * p / 3 + 2.0 * p * (double) p * m,
+                gemm, "flops ≈ p³/3 + 2p²m"));
+        report.stages(stages);
+        report.line(String.format("whole pass %.2f s; capacity (accumulate + solve) / simulate = %.2f; "
+                        + "MC(L = %d) = %.2f; peak heap %.0f MiB of %.0f MiB", pass + solve,
+                (accumulate + solve) / simulate, p, mc, heap, HeapPeak.maxHeapMebibytes()));
+        kernelBaselines(chunk, p, m, referenceSeconds, gemm, report);
+        return stages;
+    }
+
+    /** The accumulation kernel before (EJML) and after (rcsweep scalar and SIMD paths) on same-shaped operands. */
+    static void kernelBaselines(int rows, int p, int m, double seconds, double gemm, Report report) {
+        Random random = new Random(3);
+        DMatrixRMaj a = DMatrixRMaj.wrap(rows, p, Reference.randomArray(rows * p, random));
+        DMatrixRMaj b = DMatrixRMaj.wrap(rows, m, Reference.randomArray(rows * m, random));
+        DMatrixRMaj gram = new DMatrixRMaj(p, p);
+        DMatrixRMaj cross = new DMatrixRMaj(p, m);
+        double full = 2.0 * rows * ((double) p * p + (double) p * m);
+        double useful = 2.0 * rows * (p * (p + 1) / 2.0 + (double) p * m);
+        double ejml = Reference.rate(() -> {
+            CommonOps_DDRM.multAddTransA(a, a, gram);
+            CommonOps_DDRM.multAddTransA(a, b, cross);
+        }, full, seconds);
+        double scalar = Reference.rate(() -> {
+            TransposeProduct.multAddTransAScalar(a.data, rows, p, a.data, p, gram.data);
+            TransposeProduct.multAddTransAScalar(a.data, rows, p, b.data, m, cross.data);
+        }, full, seconds);
+        double simd = Reference.rate(() -> {
+            TransposeProduct.symmetricRankUpdate(a.data, rows, p, gram.data);
+            TransposeProduct.multAddTransA(a.data, rows, p, b.data, m, cross.data);
+        }, useful, seconds);
+        report.line(String.format("accumulation kernel, same operands: EJML multAddTransA %.2f GFLOP/s (%.2f of "
+                        + "reference), rcsweep scalar %.2f (%.2f), rcsweep %s %.2f (%.2f); reference %s dgemm %.2f",
+                ejml, ejml / gemm, scalar, scalar / gemm, TransposeProduct.VECTORISED ? "SIMD" : "scalar (no "
+                        + "jdk.incubator.vector)", simd, simd / gemm, Reference.implementation(), gemm));
+    }
+}

@@ -1,0 +1,62 @@
+package org.rcsweep.bench;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.rcsweep.jobs.spark.Sessions;
+import org.rcsweep.jobs.spec.SweepSpec;
+import org.rcsweep.jobs.spec.SweepSpecParser;
+import org.rcsweep.jobs.sweep.SweepJob;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Workload 4: a sweep of many N = 100 points in Spark local mode. Overhead = wall time over the points' own compute
+ * time (simulate + capacity + theory, as each point records it) divided by the cores Spark used.
+ */
+final class SweepOverheadWorkload {
+    private SweepOverheadWorkload() {
+    }
+
+    static void run(int points, int steps, Report report) throws IOException {
+        String yaml = String.join("\n",
+                "name: bench-overhead",
+                "seed: 11",
+                "replicas: " + points,
+                "models: [{kind: esn, gain: 0.9, input_scale: 0.5}]",
+                "sizes: [100]",
+                "readouts: [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]",
+                "input: {steps: " + steps + ", washout: 200}",
+                "run: {batch_points: 100}",
+                "");
+        SweepSpec spec = SweepSpecParser.parse(yaml);
+        Path out = Files.createTempDirectory("rcsweep-bench-");
+        SparkSession spark = Sessions.start("rcsweep-bench", null);
+        try {
+            int cores = spark.sparkContext().defaultParallelism();
+            long start = System.nanoTime();
+            SweepJob.Summary summary = SweepJob.run(spark, spec, out.toString(), SweepJob.Options.quiet());
+            double wall = (System.nanoTime() - start) * 1e-9;
+            Row sums = spark.read().parquet(out.resolve("points").toString())
+                    .where("readouts = 100")
+                    .selectExpr("count(*)", "sum(simulate_seconds + capacity_seconds + theory_seconds + ipc_seconds)")
+                    .first();
+            long rows = sums.getLong(0);
+            double compute = sums.getDouble(1);
+            double ideal = compute / cores;
+            report.line(String.format("sweep: %d points of N = 100, T = %d, 10 readout counts, theory on; Spark "
+                    + "local mode, %d cores; %d computed", points, steps, cores, summary.computed()));
+            report.line(String.format("wall %.1f s; Σ point compute %.1f s over %d points, / %d cores = %.1f s; "
+                    + "Spark overhead = wall / ideal − 1 = %.0f%%", wall, compute, rows, cores, ideal,
+                    100 * (wall / ideal - 1)));
+        } finally {
+            spark.stop();
+            try (Stream<Path> files = Files.walk(out)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Benchmarks (scripts/bench): fixed workloads that print, per stage, the achieved rate, the peak heap and the ratio
+ * to a dense matrix–matrix (or matrix–vector) reference measured in the same JVM run. Nothing here is a test.
+ */
+package org.rcsweep.bench;
