@@ -2,7 +2,6 @@ package org.rcsweep.capacity;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rcsweep.stats.CrossMoments;
-import org.rcsweep.stats.TransposeProduct;
 
 import java.util.Arrays;
 
@@ -13,9 +12,9 @@ import java.util.Arrays;
  * z_k = R⁻¹c_k, the in-sample capacity of the first L neurons for target k is
  * m_k(L) = c_{k,L}ᵀ G_LL⁻¹ c_{k,L} / Σ(y_k−ȳ_k)² = Σ_{i&lt;L} z_ik² / Σ(y_k−ȳ_k)², a cumulative sum: R's leading block is
  * the factor of G's leading block. With λ = 0 it is the squared correlation of the least-squares readout; with λ &gt; 0
- * it is the ridge-regularised explained variance, never above it. The holdout readout w_L = R_L⁻ᵀ z_{k,L} costs one
- * triangular solve per L and is scored by its squared correlation with the target on the test samples, using the
- * test samples' own means. No inverse is ever formed.
+ * it is the ridge-regularised explained variance, never above it. The holdout readout w_L = R_L⁻ᵀ z_{k,L} is scored by
+ * its squared correlation with the target on the test samples, using the test samples' own means, for all L at once
+ * in whitened coordinates ({@link HoldoutScores}). No inverse is ever formed.
  */
 public final class NestedReadoutCapacity {
     private NestedReadoutCapacity() {
@@ -41,9 +40,7 @@ public final class NestedReadoutCapacity {
         chol.forwardSubstitute(z, valid, m);
         double[] vy = train.centredTargetSquares();
 
-        DMatrixRMaj testGram = test == null ? null : test.centredGram();
-        DMatrixRMaj testCross = test == null ? null : test.centredCross();
-        double[] testVy = test == null ? null : test.centredTargetSquares();
+        HoldoutScores holdout = test == null ? null : new HoldoutScores(chol, valid, lMax, z, test);
 
         ReadoutCapacity[] out = new ReadoutCapacity[readouts.length];
         double[] cumulative = new double[m];
@@ -68,37 +65,8 @@ public final class NestedReadoutCapacity {
             for (int k = 0; k < m; k++) {
                 inSample[k] = vy[k] > 0 ? cumulative[k] / vy[k] : 0.0;
             }
-            double[] holdout = test == null ? null : holdout(chol, z, l, m, testGram, testCross, testVy);
-            out[idx] = new ReadoutCapacity(l, inSample, holdout, condition, chol.rank(l), true);
-        }
-        return out;
-    }
-
-    private static double[] holdout(NestedCholesky chol, double[] z, int l, int m, DMatrixRMaj h, DMatrixRMaj d,
-                                    double[] vt) {
-        double[] w = Arrays.copyOf(z, l * m);
-        chol.backSubstituteTransposed(w, l, m);
-        int p = h.numCols;
-        // H_ll·W as (H_ll)ᵀ·W (H is symmetric): the accumulation kernel's shape, so it runs at GEMM speed.
-        double[] hll = new double[l * l];
-        for (int i = 0; i < l; i++) {
-            System.arraycopy(h.data, i * p, hll, i * l, l);
-        }
-        double[] hw = new double[l * m];
-        TransposeProduct.multAddTransA(hll, l, l, w, m, hw);
-        double[] q = new double[m];
-        double[] c = new double[m];
-        int dm = d.numCols;
-        for (int i = 0; i < l; i++) {
-            int oi = i * m;
-            for (int k = 0; k < m; k++) {
-                q[k] += w[oi + k] * hw[oi + k];
-                c[k] += w[oi + k] * d.data[i * dm + k];
-            }
-        }
-        double[] out = new double[m];
-        for (int k = 0; k < m; k++) {
-            out[k] = q[k] > 0 && vt[k] > 0 ? c[k] * c[k] / (q[k] * vt[k]) : 0.0;
+            out[idx] = new ReadoutCapacity(l, inSample, holdout == null ? null : holdout.upTo(l), condition,
+                    chol.rank(l), true);
         }
         return out;
     }

@@ -1,0 +1,92 @@
+package org.rcsweep.capacity;
+
+import org.rcsweep.stats.CrossMoments;
+import org.rcsweep.stats.TransposeProduct;
+
+/**
+ * Held-out squared correlations of the training readouts for every nested L, in whitened coordinates.
+ *
+ * <p>With the training factor G = R Rᵀ and z = R⁻¹c, the readout of the first L neurons is w_L = R_L⁻ᵀ z_L. On the
+ * test samples, with Gram H and cross moments d, its prediction has variance q(L) = w_Lᵀ H_LL w_L and covariance
+ * c(L) = w_Lᵀ d_L with the target. Because R is lower triangular, R_L⁻¹ is the leading block of R⁻¹, so
+ * q(L) = z_Lᵀ H̃_LL z_L and c(L) = z_Lᵀ d̃_L with H̃ = R⁻¹ H R⁻ᵀ and d̃ = R⁻¹ d computed once. Both grow by one
+ * term per neuron: c(L) = c(L−1) + z_L d̃_L and q(L) = q(L−1) + z_L (2 g_L + H̃_LL z_L) with g_L = Σ_{j&lt;L} H̃_Lj z_j.
+ * This replaces a triangular solve and an L × L product per requested L (Σ 3L²m flops) by three products done once
+ * (≈ 3p²m + 2p³ flops), all through the GEMM-shaped kernel, and scores every L, not just the requested ones.
+ */
+final class HoldoutScores {
+    private final int m;
+    private final double[] z;
+    private final double[] hTilde;
+    private final double[] dTilde;
+    private final double[] g;
+    private final double[] vt;
+    private final int p;
+    private final double[] q;
+    private final double[] c;
+    private int done;
+
+    /**
+     * @param chol  the training factor
+     * @param valid rows of the factor that are usable (its valid prefix); larger L are never asked for
+     * @param p     features used (L_max)
+     * @param z     R⁻¹c for the training cross moments, p × m
+     */
+    HoldoutScores(NestedCholesky chol, int valid, int p, double[] z, CrossMoments test) {
+        this.m = test.targets();
+        this.p = p;
+        this.z = z;
+        int stride = test.features();
+        double[] h = new double[p * p];
+        double[] gram = test.centredGram().data;
+        for (int i = 0; i < p; i++) {
+            System.arraycopy(gram, i * stride, h, i * p, p);
+        }
+        chol.forwardSubstitute(h, valid, p);       // R⁻¹H
+        transposeInPlace(h, p);                     // H R⁻ᵀ (H is symmetric)
+        chol.forwardSubstitute(h, valid, p);       // R⁻¹ H R⁻ᵀ
+        this.hTilde = h;
+        this.dTilde = java.util.Arrays.copyOf(test.centredCross().data, p * m);
+        chol.forwardSubstitute(dTilde, valid, m);
+        // g = (strictly lower part of H̃) z, as Aᵀz with A_jL = H̃_Lj for j < L.
+        double[] a = new double[p * p];
+        for (int l = 0; l < p; l++) {
+            for (int j = 0; j < l; j++) {
+                a[j * p + l] = hTilde[l * p + j];
+            }
+        }
+        this.g = new double[p * m];
+        TransposeProduct.multAddTransA(a, p, p, z, m, g);
+        this.vt = test.centredTargetSquares();
+        this.q = new double[m];
+        this.c = new double[m];
+    }
+
+    /** Squared held-out correlations of the first l neurons' readouts, per target; l never decreases between calls. */
+    double[] upTo(int l) {
+        for (; done < l; done++) {
+            int o = done * m;
+            double diagonal = hTilde[done * p + done];
+            for (int k = 0; k < m; k++) {
+                double zk = z[o + k];
+                q[k] += zk * (2 * g[o + k] + diagonal * zk);
+                c[k] += zk * dTilde[o + k];
+            }
+        }
+        double[] out = new double[m];
+        for (int k = 0; k < m; k++) {
+            out[k] = q[k] > 0 && vt[k] > 0 ? c[k] * c[k] / (q[k] * vt[k]) : 0.0;
+        }
+        return out;
+    }
+
+    private static void transposeInPlace(double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double t = a[i * n + j];
+                a[i * n + j] = a[j * n + i];
+                a[j * n + i] = t;
+            }
+        }
+    }
+}
