@@ -18,6 +18,9 @@ import java.util.List;
  * every row of the point.
  */
 public final class PointEvaluator {
+    /** Smallest delay range whose memory cross moments are computed by FFT. */
+    public static final int FFT_MIN_DELAY = 128;
+
     private PointEvaluator() {
     }
 
@@ -27,10 +30,8 @@ public final class PointEvaluator {
         PointSimulation simulation = new PointSimulation(spec);
         try {
             int lMax = spec.maxReadouts();
-            int m = spec.maxDelay() + 1;
-            CrossMoments train = new CrossMoments(lMax, m);
-            CrossMoments test = PointSimulation.trainingSteps(spec) < spec.input().steps()
-                    ? new CrossMoments(lMax, m) : null;
+            CrossMoments train = memoryMoments(spec);
+            CrossMoments test = PointSimulation.trainingSteps(spec) < spec.input().steps() ? memoryMoments(spec) : null;
             simulation.run((x, y, training) -> (training ? train : test).add(x, y));
             int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
 
@@ -61,6 +62,17 @@ public final class PointEvaluator {
             return failed(spec, id, seed, PointStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(),
                     simulation);
         }
+    }
+
+    /**
+     * Moments for the memory targets u(t−k), k = 0..K. From K = {@value #FFT_MIN_DELAY} on, their cross moments are
+     * computed by FFT ({@link CrossMoments#forDelayedInputs}): a block costs O(log K) operations per row and neuron
+     * instead of O(K), which outweighs the FFT's lower speed per operation from about there (scripts/bench).
+     */
+    static CrossMoments memoryMoments(PointSpec spec) {
+        int k = spec.maxDelay();
+        return k >= FFT_MIN_DELAY ? CrossMoments.forDelayedInputs(spec.maxReadouts(), k, spec.capacity().chunkSteps())
+                : new CrossMoments(spec.maxReadouts(), k + 1);
     }
 
     private static List<ReadoutResult> rows(CapacitySpec cap, ReadoutCapacity[] capacities,

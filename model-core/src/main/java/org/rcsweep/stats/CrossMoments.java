@@ -18,9 +18,24 @@ public final class CrossMoments {
     private final double[] sx;
     private final double[] sy;
     private final double[] syy;
+    private final DelayedCrossBuffer delayed;
     private long count;
 
     public CrossMoments(int features, int targets) {
+        this(features, targets, null);
+    }
+
+    /**
+     * Moments whose targets are the delayed inputs u(t−k), k = 0..maxDelay, of consecutive chunks (memory capacity):
+     * their cross moments are computed by FFT in blocks of at least {@code minBlockRows} rows
+     * ({@link DelayCorrelation}), which for long delay ranges is far cheaper than the matrix product.
+     */
+    public static CrossMoments forDelayedInputs(int features, int maxDelay, int minBlockRows) {
+        return new CrossMoments(features, maxDelay + 1, new DelayedCrossBuffer(features, maxDelay, minBlockRows));
+    }
+
+    private CrossMoments(int features, int targets, DelayedCrossBuffer delayed) {
+        this.delayed = delayed;
         this.p = features;
         this.m = targets;
         this.shift = new double[p];
@@ -73,7 +88,11 @@ public final class CrossMoments {
             }
         }
         TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data);
-        TransposeProduct.multAddTransA(x.data, rows, p, y.data, m, sxy.data);
+        if (delayed != null) {
+            delayed.append(x.data, y.data, rows, sxy.data);
+        } else {
+            TransposeProduct.multAddTransA(x.data, rows, p, y.data, m, sxy.data);
+        }
         count += rows;
     }
 
@@ -103,6 +122,9 @@ public final class CrossMoments {
 
     /** Σ(x−x̄)(y−ȳ)ᵀ, p × m (a new matrix). */
     public DMatrixRMaj centredCross() {
+        if (delayed != null) {
+            delayed.flush(sxy.data);
+        }
         DMatrixRMaj c = sxy.copy();
         for (int i = 0; i < p; i++) {
             for (int k = 0; k < m; k++) {

@@ -46,4 +46,19 @@ class DelayLineMemoryTest {
             assertTrue(r.memory()[k] < 0.05, "m_" + k + " = " + r.memory()[k]);
         }
     }
+
+    /** The same oracle with a delay range long enough for the FFT cross moments (K = 300 ≥ FFT_MIN_DELAY). */
+    @Test
+    void inSampleMemoryIsOneBelowNThroughTheFftPath() {
+        int n = 150;
+        assertTrue(2 * n >= PointEvaluator.FFT_MIN_DELAY);
+        ReadoutResult r = Points.only(PointEvaluator.evaluate(
+                Points.point(new DelayLineSpec(), n, List.of(n), 3000, 200, 2 * n, Estimator.IN_SAMPLE, 5))); // washout ≥ N fills the line
+        for (int k = 0; k < n; k++) {
+            assertEquals(1.0, r.memory()[k], 1e-6, "m_" + k);
+        }
+        for (int k = n; k <= 2 * n; k++) {
+            assertTrue(r.memory()[k] < 4 * n / 2999.0, "m_" + k + " = " + r.memory()[k]);
+        }
+    }
 }

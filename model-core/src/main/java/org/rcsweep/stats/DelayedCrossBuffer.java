@@ -1,0 +1,70 @@
+package org.rcsweep.stats;
+
+/**
+ * Collects consecutive chunks of (shifted) features and the delayed-input targets that come with them into blocks
+ * long enough for {@link DelayCorrelation} to pay off, and flushes each block's cross moments into S.
+ *
+ * <p>The targets of a memory-capacity chunk are y[s][k] = u(t0 + s − k): the chunk's first row holds the K inputs
+ * before it, and every further row adds one new input. So the signal segment is rebuilt from the targets; a chunk
+ * that does not continue the previous one (y[0][k] must equal the segment already held) is an error, because its
+ * products would be silently wrong.
+ */
+final class DelayedCrossBuffer {
+    private final int p;
+    private final int maxDelay;
+    private final int capacity;
+    private final DelayCorrelation correlation;
+    private final double[] x;
+    private final double[] segment;
+    private int rows;
+    private boolean started;
+
+    DelayedCrossBuffer(int p, int maxDelay, int minBlockRows) {
+        this.p = p;
+        this.maxDelay = maxDelay;
+        this.capacity = DelayCorrelation.blockRows(maxDelay, minBlockRows);
+        this.correlation = new DelayCorrelation(maxDelay, capacity);
+        this.x = new double[capacity * p];
+        this.segment = new double[capacity + maxDelay];
+    }
+
+    /** Appends a chunk: x rows × p (already shifted), y rows × (K + 1) delayed inputs; flushes into s when full. */
+    void append(double[] xChunk, double[] y, int chunkRows, double[] s) {
+        int m = maxDelay + 1;
+        if (started) {
+            // The new chunk's history must be the inputs already held: y[0][k] = u(t0 − k) = segment[rows + K − k].
+            for (int k = 1; k <= maxDelay; k++) {
+                if (y[k] != segment[rows + maxDelay - k]) {
+                    throw new IllegalStateException("delayed-input chunks are not consecutive (delay " + k + ")");
+                }
+            }
+        }
+        if (rows + chunkRows > capacity) {
+            flush(s);
+        }
+        if (chunkRows > capacity) {
+            throw new IllegalArgumentException("a chunk of " + chunkRows + " rows exceeds the block of " + capacity);
+        }
+        if (rows == 0) {
+            for (int j = 0; j <= maxDelay; j++) {
+                segment[j] = y[maxDelay - j]; // u(t0 − K + j) = y[0][K − j]
+            }
+        }
+        for (int r = 0; r < chunkRows; r++) {
+            segment[maxDelay + rows + r] = y[r * m];
+        }
+        System.arraycopy(xChunk, 0, x, rows * p, chunkRows * p);
+        rows += chunkRows;
+        started = true;
+    }
+
+    /** Adds the held block's cross moments to s and empties the block (the segment's tail is kept for continuity). */
+    void flush(double[] s) {
+        if (rows == 0) {
+            return;
+        }
+        correlation.accumulate(x, rows, p, segment, s);
+        System.arraycopy(segment, rows, segment, 0, maxDelay);
+        rows = 0;
+    }
+}

@@ -1,0 +1,97 @@
+package org.rcsweep.stats;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The FFT path for delayed-input targets against the plain product, and the FFT against a direct DFT. */
+class DelayedCrossMomentsTest {
+    @Test
+    void fftMatchesTheDirectDiscreteFourierTransform() {
+        Random random = new Random(1);
+        for (int n : new int[] {1, 2, 8, 64}) {
+            double[] re = new double[n];
+            double[] im = new double[n];
+            for (int i = 0; i < n; i++) {
+                re[i] = random.nextGaussian();
+                im[i] = random.nextGaussian();
+            }
+            double[] fr = re.clone();
+            double[] fi = im.clone();
+            new Fft(n).forward(fr, fi);
+            for (int f = 0; f < n; f++) {
+                double sr = 0;
+                double si = 0;
+                for (int t = 0; t < n; t++) {
+                    double angle = -2 * Math.PI * f * t / n;
+                    sr += re[t] * Math.cos(angle) - im[t] * Math.sin(angle);
+                    si += re[t] * Math.sin(angle) + im[t] * Math.cos(angle);
+                }
+                assertEquals(sr, fr[f], 1e-12 * n, "re, n = " + n + ", f = " + f);
+                assertEquals(si, fi[f], 1e-12 * n, "im, n = " + n + ", f = " + f);
+            }
+            new Fft(n).backward(fr, fi);
+            for (int t = 0; t < n; t++) {
+                assertEquals(re[t], fr[t] / n, 1e-12, "round trip");
+            }
+        }
+    }
+
+    @Test
+    void delayedInputCrossMomentsEqualThePlainProduct() {
+        int p = 7;
+        for (int maxDelay : new int[] {0, 5, 300}) {
+            for (int chunk : new int[] {1, 97, 256}) {
+                Random random = new Random(maxDelay * 1000L + chunk);
+                int steps = 2000;
+                double[] u = new double[steps + maxDelay];
+                for (int i = 0; i < u.length; i++) {
+                    u[i] = 2 * random.nextDouble() - 1;
+                }
+                CrossMoments plain = new CrossMoments(p, maxDelay + 1);
+                CrossMoments fft = CrossMoments.forDelayedInputs(p, maxDelay, chunk);
+                for (int t0 = 0; t0 < steps; t0 += chunk) {
+                    int rows = Math.min(chunk, steps - t0);
+                    DMatrixRMaj x = new DMatrixRMaj(rows, p);
+                    DMatrixRMaj y = new DMatrixRMaj(rows, maxDelay + 1);
+                    for (int s = 0; s < rows; s++) {
+                        for (int i = 0; i < p; i++) {
+                            x.set(s, i, 3 + random.nextGaussian() + 0.5 * u[maxDelay + t0 + s - Math.min(i, maxDelay)]);
+                        }
+                        for (int k = 0; k <= maxDelay; k++) {
+                            y.set(s, k, u[maxDelay + t0 + s - k]);
+                        }
+                    }
+                    plain.add(x.copy(), y.copy());
+                    fft.add(x, y);
+                }
+                DMatrixRMaj expected = plain.centredCross();
+                DMatrixRMaj actual = fft.centredCross();
+                double scale = 0;
+                for (double v : expected.data) {
+                    scale = Math.max(scale, Math.abs(v));
+                }
+                assertTrue(scale > 10, "the test sums are not trivial");
+                for (int i = 0; i < expected.data.length; i++) {
+                    assertEquals(expected.data[i], actual.data[i], 1e-12 * scale,
+                            "K = " + maxDelay + ", chunk " + chunk + ", entry " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void chunksThatDoNotContinueEachOtherAreRejected() {
+        CrossMoments fft = CrossMoments.forDelayedInputs(2, 3, 4);
+        DMatrixRMaj x = new DMatrixRMaj(2, 2);
+        DMatrixRMaj first = new DMatrixRMaj(new double[][] {{4, 3, 2, 1}, {5, 4, 3, 2}});
+        fft.add(x.copy(), first);
+        DMatrixRMaj jump = new DMatrixRMaj(new double[][] {{9, 8, 7, 6}, {10, 9, 8, 7}});
+        assertThrows(IllegalStateException.class, () -> fft.add(x.copy(), jump));
+    }
+}
