@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.rcsweep.capacity.NestedReadoutCapacity;
 import org.rcsweep.capacity.ReadoutCapacity;
+import org.rcsweep.eval.PointEvaluator;
 import org.rcsweep.eval.PointSimulation;
 import org.rcsweep.spec.Activation;
 import org.rcsweep.spec.CapacitySpec;
@@ -49,8 +50,8 @@ final class MemoryCapacityWorkload {
                 + " washout), K = " + spec.maxDelay() + ", L = " + spec.readouts() + ", holdout, chunk " + chunk);
 
         HeapPeak.reset();
-        CrossMoments train = new CrossMoments(p, m);
-        CrossMoments test = new CrossMoments(p, m);
+        CrossMoments train = PointEvaluator.memoryMoments(spec);
+        CrossMoments test = PointEvaluator.memoryMoments(spec);
         PointSimulation simulation = new PointSimulation(spec);
         long start = System.nanoTime();
         simulation.run((x, y, training) -> (training ? train : test).add(x, y));
@@ -70,9 +71,12 @@ final class MemoryCapacityWorkload {
         double total = steps + spec.input().washout();
         List<Stage> stages = new ArrayList<>();
         stages.add(new Stage("simulate", simulate, 2.0 * n * n * total, gemv, "reference: dgemv " + n + "×" + n));
+        boolean fft = m - 1 >= PointEvaluator.FFT_MIN_DELAY;
         stages.add(new Stage("accumulate Gram + cross", accumulate,
                 2.0 * steps * (p * (p + 1) / 2.0 + (double) p * m), gemm,
-                "reference: dgemm (" + chunk + "×" + p + ")ᵀ(" + chunk + "×" + m + "); upper triangle counted once"));
+                "flops of the direct products (upper triangle once)" + (fft ? ", though the cross moments are "
+                        + "computed by FFT with far fewer: the rate is product-equivalent" : "")
+                        + "; reference: dgemm (" + chunk + "×" + p + ")ᵀ(" + chunk + "×" + m + ")"));
         // Cholesky p³/3; z = R⁻¹c p²m; holdout scores: H̃ = R⁻¹HR⁻ᵀ 2p³, d̃ = R⁻¹d p²m, g = tril(H̃)z 2p²m.
         double solveFlops = p * (double) p * p * (1.0 / 3 + 2) + 4.0 * p * (double) p * m;
         stages.add(new Stage("factorise + solve all L", solve, solveFlops, gemm,

@@ -69,7 +69,7 @@ public final class PointEvaluator {
      * computed by FFT ({@link CrossMoments#forDelayedInputs}): a block costs O(log K) operations per row and neuron
      * instead of O(K), which outweighs the FFT's lower speed per operation from about there (scripts/bench).
      */
-    static CrossMoments memoryMoments(PointSpec spec) {
+    public static CrossMoments memoryMoments(PointSpec spec) {
         int k = spec.maxDelay();
         return k >= FFT_MIN_DELAY ? CrossMoments.forDelayedInputs(spec.maxReadouts(), k, spec.capacity().chunkSteps())
                 : new CrossMoments(spec.maxReadouts(), k + 1);
