@@ -41,6 +41,8 @@ public final class PointRows {
                 hasIpc ? ipc.total(i) : null, hasIpc ? byDegree(ipc.byDegree()[i]) : null,
                 ipc != null ? ipc.evaluated() : null, ipc != null ? ipc.threshold() : null,
                 ipc != null ? ipc.message() : null,
+                result.spikes() != null ? orNull(result.spikes().firingRate()) : null,
+                result.spikes() != null ? orNull(result.spikes().isiCv()) : null,
                 r.status().label(), r.message(), result.simulateSeconds(), result.capacitySeconds(),
                 result.theorySeconds(), result.ipcSeconds(), codeVersion,
             });

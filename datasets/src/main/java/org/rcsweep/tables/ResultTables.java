@@ -66,6 +66,10 @@ public final class ResultTables {
             optional("ipc_targets", INT, "number of IPC targets evaluated for the point (bounded by ipc.max_targets)"),
             optional("ipc_threshold", STRING, "chi2 | shuffle: how spurious capacities were removed"),
             optional("ipc_message", STRING, "IPC notes (bound reached); empty when none"),
+            optional("firing_rate", DOUBLE, "spiking models: mean spikes per neuron per step over the measured steps "
+                    + "(null for rate models)"),
+            optional("isi_cv", DOUBLE, "spiking models: mean over neurons (with ≥ 3 intervals) of the coefficient of "
+                    + "variation of inter-spike intervals; 1 for Poisson firing (null for rate models)"),
             required("status", STRING, "ok | diverged | ill_conditioned | failed"),
             required("message", STRING, "why the status is not ok (empty when ok)"),
             required("simulate_seconds", DOUBLE, "time spent simulating the point (whole point, repeated per L)"),

@@ -3,6 +3,8 @@ package org.rcsweep.eval;
 import org.ejml.data.DMatrixRMaj;
 import org.rcsweep.input.InputSignal;
 import org.rcsweep.model.Reservoir;
+import org.rcsweep.model.SpikeStatistics;
+import org.rcsweep.model.SpikingReservoir;
 import org.rcsweep.model.ReservoirFactory;
 import org.rcsweep.random.SeedStreams;
 import org.rcsweep.spec.PointSpec;
@@ -87,6 +89,9 @@ public final class PointSimulation {
             t += rows;
         }
 
+        if (reservoir instanceof SpikingReservoir spiking) {
+            spiking.resetStatistics();
+        }
         DMatrixRMaj x = new DMatrixRMaj(chunk, lMax);
         DMatrixRMaj y = new DMatrixRMaj(chunk, m);
         for (int t = 0; t < steps; ) {
@@ -124,6 +129,11 @@ public final class PointSimulation {
             }
         }
         simulateNanos += System.nanoTime() - start;
+    }
+
+    /** Firing statistics of the last run's measured steps, or null for a rate reservoir or before any run. */
+    public SpikeStatistics spikeStatistics() {
+        return reservoir instanceof SpikingReservoir spiking ? spiking.statistics() : null;
     }
 
     /** The reservoir of the last run (its state is the final state of that run). */

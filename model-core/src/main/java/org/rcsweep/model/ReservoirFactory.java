@@ -11,6 +11,8 @@ import org.rcsweep.spec.DiagonalSsmSpec;
 import org.rcsweep.spec.EsnSpec;
 import org.rcsweep.spec.Knob;
 import org.rcsweep.spec.LiGruSpec;
+import org.rcsweep.spec.LifSpec;
+import org.rcsweep.spec.SpikeCodingSpec;
 import org.rcsweep.spec.LowRankSparseSpec;
 import org.rcsweep.spec.ModelSpec;
 import org.rcsweep.spec.OrthogonalSpec;
@@ -83,6 +85,19 @@ public final class ReservoirFactory {
             double[] wh = inputWeights(n, gru.inputScale(), correlation, input);
             return new LiGruReservoir(uz, uh, wz, wh, gru.stabilised());
         }
+        if (model instanceof LifSpec lif) {
+            Rng recurrent = SeedStreams.RECURRENT_WEIGHTS.rng(seed);
+            double[] w = lif.dale() ? RandomMatrices.dale(n, lif.gain(), lif.density(), recurrent)
+                    : RandomMatrices.gaussian(n, lif.gain(), lif.density(), recurrent);
+            if (correlation.knob() == Knob.MEAN_COUPLING) {
+                RandomMatrices.addMeanCoupling(w, n, correlation.value());
+            }
+            double[] wIn = inputWeights(n, lif.inputScale(), correlation, SeedStreams.INPUT_WEIGHTS.rng(seed));
+            return new LifReservoir(w, wIn, lif.beta(), lif.readoutTau());
+        }
+        if (model instanceof SpikeCodingSpec scn) {
+            return spikeCoding(scn, n, seed);
+        }
         if (model instanceof CustomSpec custom) {
             return new LeakyRateReservoir(custom.recurrent(), custom.input(), new double[n], custom.leak(),
                     custom.activation());
@@ -135,6 +150,44 @@ public final class ReservoirFactory {
             case SOFTPLUS -> Math.log(1.0 / m - 1.0);
             case BEST -> Math.sqrt(m / (1.0 - m));
         };
+    }
+
+    /** Decoder columns of norm decoder_scale in uniformly random directions; c a random direction of norm input_scale. */
+    private static Reservoir spikeCoding(SpikeCodingSpec spec, int n, long seed) {
+        int dims = spec.dimensions();
+        Rng rng = SeedStreams.RECURRENT_WEIGHTS.rng(seed);
+        double[] decoder = new double[dims * n];
+        for (int i = 0; i < n; i++) {
+            double[] direction = randomDirection(dims, rng);
+            for (int d = 0; d < dims; d++) {
+                decoder[d * n + i] = spec.decoderScale() * direction[d];
+            }
+        }
+        double[] c = randomDirection(dims, SeedStreams.INPUT_WEIGHTS.rng(seed));
+        for (int d = 0; d < dims; d++) {
+            c[d] *= spec.inputScale();
+        }
+        return new SpikeCodingReservoir(decoder, dims, c, spec.leak(), spec.noise(), spec.readoutTau(),
+                SeedStreams.MODEL_EXTRA.rng(seed));
+    }
+
+    private static double[] randomDirection(int dims, Rng rng) {
+        double[] v = new double[dims];
+        double norm = 0;
+        while (norm == 0) {
+            for (int d = 0; d < dims; d++) {
+                v[d] = rng.nextGaussian();
+            }
+            norm = 0;
+            for (double x : v) {
+                norm += x * x;
+            }
+        }
+        norm = Math.sqrt(norm);
+        for (int d = 0; d < dims; d++) {
+            v[d] /= norm;
+        }
+        return v;
     }
 
     private static int rank(int specRank, CorrelationSpec correlation) {

@@ -22,6 +22,26 @@ public final class RandomMatrices {
         return w;
     }
 
+    /**
+     * A Dale's-law matrix: column j (the presynaptic neuron) is excitatory for j &lt; ⌊0.8·n⌋ and inhibitory after;
+     * entries exist with probability p, have magnitude g·|z|/√(pN), z ~ N(0, 1), and inhibitory ones are 4× stronger
+     * (0.8/0.2) so that a neuron's expected excitatory and inhibitory input cancel.
+     */
+    public static double[] dale(int n, double gain, double density, Rng rng) {
+        double[] w = new double[n * n];
+        int excitatory = (int) Math.floor(0.8 * n);
+        double sd = gain / Math.sqrt(density * n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (density >= 1.0 || rng.nextDouble() < density) {
+                    double magnitude = sd * Math.abs(rng.nextGaussian());
+                    w[i * n + j] = j < excitatory ? magnitude : -4.0 * magnitude;
+                }
+            }
+        }
+        return w;
+    }
+
     /** Adds the rank-one mean coupling (J0/N)·11ᵀ in place. */
     public static void addMeanCoupling(double[] w, int n, double j0) {
         double c = j0 / n;

@@ -8,6 +8,8 @@ import org.rcsweep.spec.CfcSpec;
 import org.rcsweep.spec.CustomSpec;
 import org.rcsweep.spec.DiagonalSsmSpec;
 import org.rcsweep.spec.LiGruSpec;
+import org.rcsweep.spec.LifSpec;
+import org.rcsweep.spec.SpikeCodingSpec;
 import org.rcsweep.spec.LowRankSparseSpec;
 import org.rcsweep.spec.SsmReparameterization;
 import org.rcsweep.spec.CapacitySpec;
@@ -150,7 +152,7 @@ public final class SweepSpecParser {
 
     private static final List<String> KINDS = List.of(EsnSpec.KIND, OrthogonalSpec.KIND, RingSpec.KIND,
             DelayLineSpec.KIND, LowRankSparseSpec.KIND, CfcSpec.KIND, DiagonalSsmSpec.KIND, LiGruSpec.KIND,
-            CustomSpec.KIND);
+            CustomSpec.KIND, LifSpec.KIND, SpikeCodingSpec.KIND);
 
     private static ModelSpec model(String kind, YamlFields m, Path baseDir) {
         switch (kind) {
@@ -183,6 +185,13 @@ public final class SweepSpecParser {
                         m.bool("stabilised", true));
             case CustomSpec.KIND:
                 return custom(m, baseDir);
+            case LifSpec.KIND:
+                return new LifSpec(m.number("beta", 0.9), m.number("gain", 1.0), m.number("density", 0.2),
+                        m.bool("dale", false), m.number("input_scale", 1.0), m.number("readout_tau", 5.0));
+            case SpikeCodingSpec.KIND:
+                return new SpikeCodingSpec(m.integer("dimensions", 2), m.number("decoder_scale", 0.1),
+                        m.number("leak", 0.95), m.number("noise", 0.0005), m.number("input_scale", 0.1),
+                        m.number("readout_tau", 20.0));
             default:
                 throw new SpecException("kind", "'" + kind + "' is not a known model; known: "
                         + String.join(", ", KINDS));

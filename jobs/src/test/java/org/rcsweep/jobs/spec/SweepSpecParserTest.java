@@ -67,6 +67,7 @@ class SweepSpecParserTest {
         assertTrue(points.get(0).readouts().size() >= 5);
         SweepSpec zoo = SweepSpecParser.parse(Path.of("..", "examples", "zoo.yaml"));
         assertEquals(9, zoo.models().size());
+        assertEquals(6, SweepPlanner.plan(SweepSpecParser.parse(Path.of("..", "examples", "spiking.yaml"))).size());
         assertEquals(18, SweepPlanner.plan(zoo).size());
     }
 
@@ -122,6 +123,9 @@ class SweepSpecParserTest {
             Arguments.of("ligru flag not boolean", "  - kind: ring\n    rho: 0.9", "  - kind: ligru\n    stabilised: yes please", "models[1].stabilised", "true or false"),
             Arguments.of("custom without files", "  - kind: ring\n    rho: 0.9", "  - kind: custom", "models[1].recurrent", "is required"),
             Arguments.of("custom missing file", "  - kind: ring\n    rho: 0.9", "  - kind: custom\n    recurrent: nowhere.npy\n    input: nowhere_in.npy", "models[1].recurrent", "nowhere.npy"),
+            Arguments.of("lif beta at one", "  - kind: ring\n    rho: 0.9", "  - kind: lif\n    beta: 1.0", "models[1].beta", "(0.0, 1.0)"),
+            Arguments.of("spike coding zero dimensions", "  - kind: ring\n    rho: 0.9", "  - kind: spike-coding\n    dimensions: 0", "models[1].dimensions", "allowed range"),
+            Arguments.of("spike coding tau too short", "  - kind: ring\n    rho: 0.9", "  - kind: spike-coding\n    readout_tau: 0.01", "models[1].readout_tau", "allowed range"),
             Arguments.of("models not a list", "models:", "models: 3\nold_models:", "models", "expected a list"));
     }
 
@@ -189,6 +193,24 @@ class SweepSpecParserTest {
         assertEquals(0.7, ligru.gain());
         assertTrue(!ligru.stabilised());
         assertEquals(4, SweepPlanner.plan(spec).size());
+    }
+
+    @Test
+    void spikingKindsParseWithTheirDefaults() {
+        SweepSpec spec = SweepSpecParser.parse(String.join("\n",
+                "models: [{kind: lif, dale: true, gain: 0.5}, {kind: spike-coding, dimensions: 3}]",
+                "sizes: [20]", "readouts: [5, 20]", "input: {steps: 500, washout: 50}", ""));
+        org.rcsweep.spec.LifSpec lif = (org.rcsweep.spec.LifSpec) spec.models().get(0);
+        assertTrue(lif.dale());
+        assertEquals(0.5, lif.gain());
+        assertEquals(0.9, lif.beta());
+        org.rcsweep.spec.SpikeCodingSpec scn = (org.rcsweep.spec.SpikeCodingSpec) spec.models().get(1);
+        assertEquals(3, scn.dimensions());
+        assertEquals(20.0, scn.readoutTau());
+        SpecException knob = assertThrows(SpecException.class, () -> SweepSpecParser.parse(String.join("\n",
+                "models: [{kind: spike-coding}]", "sizes: [20]", "readouts: [5, 20]",
+                "correlation: {knob: shared-input, values: [0.5]}", "")));
+        assertEquals("correlation.knob", knob.field());
     }
 
     @Test
