@@ -63,6 +63,14 @@ class TransposeProductTest {
                 TransposeProduct.multAddTransAScalar(a.data, rows, p, b.data, m, scalar);
             }
             assertArrayEquals(scalar, vector, 0.0, rows + "x" + p + "x" + m);
+
+            double[] gramVector = new double[p * p];
+            double[] gramScalar = new double[p * p];
+            TransposeProduct.symmetricRankUpdate(a.data, rows, p, gramVector);
+            ScalarTransposeProduct.accumulate(a.data, rows, p, a.data, 0, p, gramScalar, 0, true);
+            TransposeProduct.mirrorUpper(gramVector, p);
+            TransposeProduct.mirrorUpper(gramScalar, p);
+            assertArrayEquals(gramScalar, gramVector, 0.0, "symmetric " + rows + "x" + p);
         }
     }
 
