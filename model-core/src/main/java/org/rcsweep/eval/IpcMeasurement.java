@@ -171,6 +171,19 @@ public final class IpcMeasurement {
                 new InputSignal(law, SeedStreams.SURROGATE_PREHISTORY.rng(spec.seed()))) : null;
         int width = history + 1;
         double[] delayed = new double[chunk * width];
+        // Each distinct (power, delay) factor of the block is evaluated once per sample, then shared by the targets
+        // that contain it; products keep each target's factor order, so values are unchanged.
+        PolynomialFactors factors = new PolynomialFactors(chunk);
+        int[][] factorSlots = new int[m][];
+        for (int j = 0; j < m; j++) {
+            IpcTarget t = block.get(j);
+            int[] powers = t.family().powers();
+            int[] delays = t.delays();
+            factorSlots[j] = new int[powers.length];
+            for (int p = 0; p < powers.length; p++) {
+                factorSlots[j][p] = factors.slot(powers[p], delays[p]);
+            }
+        }
         PointSimulation simulation = new PointSimulation(spec, history, false, reservoirs);
         simulation.run((x, y, training) -> {
             int rows = x.numRows;
@@ -182,16 +195,17 @@ public final class IpcMeasurement {
                 u = delayed;
             }
             z.reshape(rows, m, false);
-            for (int j = 0; j < m; j++) {
-                IpcTarget t = block.get(j);
-                int[] powers = t.family().powers();
-                int[] delays = t.delays();
-                for (int s = 0; s < rows; s++) {
+            factors.evaluate(law, u, width, rows);
+            double[] values = factors.values();
+            for (int s = 0; s < rows; s++) {
+                int row = factors.rowOffset(s);
+                int zo = s * m;
+                for (int j = 0; j < m; j++) {
                     double v = 1.0;
-                    for (int p = 0; p < powers.length; p++) {
-                        v *= OrthonormalPolynomials.value(law, powers[p], u[s * width + delays[p]]);
+                    for (int slot : factorSlots[j]) {
+                        v *= values[row + slot];
                     }
-                    z.data[s * m + j] = v;
+                    z.data[zo + j] = v;
                 }
             }
             moments.add(x, z);

@@ -35,9 +35,29 @@ final class VectorTransposeProduct {
                 }
             }
         }
-        // Remainders: rows of C below the last full row block, and columns right of the last full column block.
-        ScalarTransposeProduct.range(a, rows, p, b, bOff, m, c, cOff, iBlocks, p, 0, m, upperOnly);
-        ScalarTransposeProduct.range(a, rows, p, b, bOff, m, c, cOff, 0, iBlocks, jBlocks, m, upperOnly);
+        // Remainders: rows of C below the last full row block, one at a time but still eight columns per step, then
+        // the columns right of the last full column block.
+        for (int i = iBlocks; i < p; i++) {
+            for (int j0 = upperOnly ? i - i % BJ : 0; j0 < jBlocks; j0 += BJ) {
+                row(a, rows, p, b, bOff, m, c, cOff, i, j0);
+            }
+        }
+        ScalarTransposeProduct.range(a, rows, p, b, bOff, m, c, cOff, 0, p, jBlocks, m, upperOnly);
+    }
+
+    private static void row(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff, int i,
+                            int j0) {
+        int c0 = cOff + i * m + j0;
+        DoubleVector s0 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector s1 = DoubleVector.fromArray(S, c, c0 + 4);
+        for (int r = 0; r < rows; r++) {
+            int br = bOff + r * m + j0;
+            DoubleVector x = DoubleVector.broadcast(S, a[r * p + i]);
+            s0 = x.fma(DoubleVector.fromArray(S, b, br), s0);
+            s1 = x.fma(DoubleVector.fromArray(S, b, br + 4), s1);
+        }
+        s0.intoArray(c, c0);
+        s1.intoArray(c, c0 + 4);
     }
 
     private static void block(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff, int i0,
