@@ -1,6 +1,7 @@
 package org.rcsweep.capacity;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rcsweep.stats.FeatureScales;
 import org.rcsweep.stats.TransposeProduct;
 
 /**
@@ -21,7 +22,7 @@ import org.rcsweep.stats.TransposeProduct;
  * some readout is nearly a linear combination of earlier ones.
  */
 public final class NestedCholesky {
-    public static final double RANK_TOLERANCE = 1e-12;
+    public static final double RANK_TOLERANCE = FeatureScales.RELATIVE_TOLERANCE;
     /**
      * Rows per block of the triangular solves: within a block rows are solved one by one; the update of a block
      * by all rows solved before it is one matrix product, which runs at GEMM speed.

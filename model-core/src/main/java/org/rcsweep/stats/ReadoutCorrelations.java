@@ -14,10 +14,7 @@ public record ReadoutCorrelations(int readouts, double meanAbs, double rms, doub
     public static ReadoutCorrelations[] nested(DMatrixRMaj cov, int[] readouts) {
         int lMax = readouts[readouts.length - 1];
         int p = cov.numCols;
-        double[] sd = new double[lMax];
-        for (int i = 0; i < lMax; i++) {
-            sd[i] = Math.sqrt(Math.max(cov.data[i * p + i], 0.0));
-        }
+        double[] sd = FeatureScales.standardDeviations(cov, lMax);
         ReadoutCorrelations[] out = new ReadoutCorrelations[readouts.length];
         double sumAbs = 0;
         double sumSq = 0;

@@ -1,6 +1,7 @@
 package org.rcsweep.theory;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rcsweep.stats.FeatureScales;
 import org.rcsweep.stats.CrossMoments;
 
 /**
@@ -24,10 +25,7 @@ public record CorrelationStatistics(int readouts, int targets, double[] correlat
     public static CorrelationStatistics fromCovariances(DMatrixRMaj cov, DMatrixRMaj cross, double[] targetVariance) {
         int p = cov.numRows;
         int m = cross.numCols;
-        double[] sd = new double[p];
-        for (int i = 0; i < p; i++) {
-            sd[i] = Math.sqrt(Math.max(cov.data[i * p + i], 0.0));
-        }
+        double[] sd = FeatureScales.standardDeviations(cov, p);
         double[] rho = new double[p * p];
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
