@@ -34,6 +34,12 @@ public final class CrossMoments {
         return new CrossMoments(features, maxDelay + 1, new DelayedCrossBuffer(features, maxDelay, minBlockRows));
     }
 
+    /** As {@link #forDelayedInputs(int, int, int)} with a smaller cap on the held block (tests of short blocks). */
+    static CrossMoments forDelayedInputs(int features, int maxDelay, int minBlockRows, int maxBlockDoubles) {
+        return new CrossMoments(features, maxDelay + 1,
+                new DelayedCrossBuffer(features, maxDelay, minBlockRows, maxBlockDoubles));
+    }
+
     private CrossMoments(int features, int targets, DelayedCrossBuffer delayed) {
         this.delayed = delayed;
         this.p = features;

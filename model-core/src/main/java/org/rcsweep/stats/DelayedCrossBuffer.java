@@ -10,6 +10,11 @@ package org.rcsweep.stats;
  * products would be silently wrong.
  */
 final class DelayedCrossBuffer {
+    /**
+     * Largest block of held features, in doubles (64 MiB): a block of ~K rows is the cheapest per row, but for wide
+     * readout sets and long delay ranges it is capped so that memory stays near the cross moments' own p·(K+1).
+     */
+    static final int MAX_BLOCK_DOUBLES = 8 << 20;
     private final int p;
     private final int maxDelay;
     private final int capacity;
@@ -20,9 +25,14 @@ final class DelayedCrossBuffer {
     private boolean started;
 
     DelayedCrossBuffer(int p, int maxDelay, int minBlockRows) {
+        this(p, maxDelay, minBlockRows, MAX_BLOCK_DOUBLES);
+    }
+
+    DelayedCrossBuffer(int p, int maxDelay, int minBlockRows, int maxBlockDoubles) {
         this.p = p;
         this.maxDelay = maxDelay;
-        this.capacity = DelayCorrelation.blockRows(maxDelay, minBlockRows);
+        this.capacity = Math.min(DelayCorrelation.blockRows(maxDelay, minBlockRows),
+                Math.max(minBlockRows, maxBlockDoubles / Math.max(1, p)));
         this.correlation = new DelayCorrelation(maxDelay, capacity);
         this.x = new double[capacity * p];
         this.segment = new double[capacity + maxDelay];

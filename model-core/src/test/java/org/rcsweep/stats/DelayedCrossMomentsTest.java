@@ -55,6 +55,8 @@ class DelayedCrossMomentsTest {
                 }
                 CrossMoments plain = new CrossMoments(p, maxDelay + 1);
                 CrossMoments fft = CrossMoments.forDelayedInputs(p, maxDelay, chunk);
+                // blocks capped below the delay range: 7 features × 40 rows (rows < K when K = 300)
+                CrossMoments shortBlocks = CrossMoments.forDelayedInputs(p, maxDelay, Math.min(chunk, 40), 7 * 40);
                 for (int t0 = 0; t0 < steps; t0 += chunk) {
                     int rows = Math.min(chunk, steps - t0);
                     DMatrixRMaj x = new DMatrixRMaj(rows, p);
@@ -68,10 +70,14 @@ class DelayedCrossMomentsTest {
                         }
                     }
                     plain.add(x.copy(), y.copy());
+                    if (chunk <= 40) {
+                        shortBlocks.add(x.copy(), y.copy());
+                    }
                     fft.add(x, y);
                 }
                 DMatrixRMaj expected = plain.centredCross();
                 DMatrixRMaj actual = fft.centredCross();
+                DMatrixRMaj capped = chunk <= 40 ? shortBlocks.centredCross() : actual;
                 double scale = 0;
                 for (double v : expected.data) {
                     scale = Math.max(scale, Math.abs(v));
@@ -80,6 +86,8 @@ class DelayedCrossMomentsTest {
                 for (int i = 0; i < expected.data.length; i++) {
                     assertEquals(expected.data[i], actual.data[i], 1e-12 * scale,
                             "K = " + maxDelay + ", chunk " + chunk + ", entry " + i);
+                    assertEquals(expected.data[i], capped.data[i], 1e-12 * scale,
+                            "short blocks, K = " + maxDelay + ", chunk " + chunk + ", entry " + i);
                 }
             }
         }
