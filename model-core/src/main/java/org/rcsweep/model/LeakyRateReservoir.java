@@ -15,6 +15,7 @@ public final class LeakyRateReservoir implements Reservoir {
     private final Activation activation;
     private final double[] x;
     private final double[] next;
+    private final double[] drive;
 
     public LeakyRateReservoir(double[] w, double[] wIn, double[] bias, double leak, Activation activation) {
         this.n = wIn.length;
@@ -28,6 +29,7 @@ public final class LeakyRateReservoir implements Reservoir {
         this.activation = activation;
         this.x = new double[n];
         this.next = new double[n];
+        this.drive = new double[n];
     }
 
     @Override
@@ -41,8 +43,9 @@ public final class LeakyRateReservoir implements Reservoir {
         double keep = 1.0 - leak;
         for (int s = 0; s < steps; s++) {
             double ut = u[from + s];
+            MatVec.product(w, x, n, drive);
             for (int i = 0; i < n; i++) {
-                double pre = MatVec.row(w, i, x, n) + wIn[i] * ut + bias[i];
+                double pre = drive[i] + wIn[i] * ut + bias[i];
                 double f = tanh ? Math.tanh(pre) : pre;
                 next[i] = keep * x[i] + leak * f;
             }

@@ -18,6 +18,17 @@ final class MatVec {
         return VECTORISED ? VectorMatVec.row(a, i * n, x, n) : scalarRow(a, i * n, x, n);
     }
 
+    /** out[i] = Σ_j a[i·n + j]·x[j] for every row i of an n × n matrix (each row summed as {@link #row} does). */
+    static void product(double[] a, double[] x, int n, double[] out) {
+        if (VECTORISED) {
+            VectorMatVec.product(a, x, n, out);
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = scalarRow(a, i * n, x, n);
+            }
+        }
+    }
+
     static double scalarRow(double[] a, int offset, double[] x, int n) {
         double[] s = new double[PARTIALS];
         int blocks = n - n % PARTIALS;

@@ -37,4 +37,26 @@ class MatVecTest {
             }
         }
     }
+
+    /** The two-rows-at-a-time product gives every row the bits of the single-row and scalar paths. */
+    @Test
+    void fullProductEqualsRowByRowBitForBit() {
+        Random random = new Random(10);
+        for (int n : new int[] {1, 2, 7, 16, 33, 100}) {
+            double[] a = new double[n * n];
+            double[] x = new double[n];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = random.nextGaussian();
+            }
+            for (int j = 0; j < n; j++) {
+                x[j] = random.nextGaussian();
+            }
+            double[] out = new double[n];
+            VectorMatVec.product(a, x, n, out);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToLongBits(MatVec.scalarRow(a, i * n, x, n)), Double.doubleToLongBits(out[i]),
+                        "n = " + n + ", row " + i);
+            }
+        }
+    }
 }
