@@ -174,14 +174,18 @@ public final class IpcMeasurement {
         // Each distinct (power, delay) factor of the block is evaluated once per sample, then shared by the targets
         // that contain it; products keep each target's factor order, so values are unchanged.
         PolynomialFactors factors = new PolynomialFactors(chunk);
-        int[][] factorSlots = new int[m][];
+        // Target j's factors are slots[first[j]] … slots[first[j + 1] − 1] (flat arrays: this loop runs per sample).
+        int[] first = new int[m + 1];
+        for (int j = 0; j < m; j++) {
+            first[j + 1] = first[j] + block.get(j).family().powers().length;
+        }
+        int[] slots = new int[first[m]];
         for (int j = 0; j < m; j++) {
             IpcTarget t = block.get(j);
             int[] powers = t.family().powers();
             int[] delays = t.delays();
-            factorSlots[j] = new int[powers.length];
             for (int p = 0; p < powers.length; p++) {
-                factorSlots[j][p] = factors.slot(powers[p], delays[p]);
+                slots[first[j] + p] = factors.slot(powers[p], delays[p]);
             }
         }
         PointSimulation simulation = new PointSimulation(spec, history, false, reservoirs);
@@ -201,9 +205,10 @@ public final class IpcMeasurement {
                 int row = factors.rowOffset(s);
                 int zo = s * m;
                 for (int j = 0; j < m; j++) {
-                    double v = 1.0;
-                    for (int slot : factorSlots[j]) {
-                        v *= values[row + slot];
+                    int end = first[j + 1];
+                    double v = values[row + slots[first[j]]]; // = 1.0 × first factor, exactly
+                    for (int f = first[j] + 1; f < end; f++) {
+                        v *= values[row + slots[f]];
                     }
                     z.data[zo + j] = v;
                 }
