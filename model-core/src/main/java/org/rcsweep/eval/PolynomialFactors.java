@@ -42,11 +42,8 @@ final class PolynomialFactors {
             values = new double[n * chunk];
         }
         for (int i = 0; i < n; i++) {
-            int power = pairs.get(i)[0];
-            int delay = pairs.get(i)[1];
-            for (int s = 0; s < rows; s++) {
-                values[s * n + i] = OrthonormalPolynomials.value(law, power, u[s * width + delay]);
-            }
+            int[] pair = pairs.get(i);
+            OrthonormalPolynomials.values(law, pair[0], u, pair[1], width, rows, values, i, n);
         }
     }
 

@@ -29,6 +29,33 @@ public final class OrthonormalPolynomials {
         };
     }
 
+    /**
+     * {@link #value} at {@code rows} points u[from + s·stride], written to out[outFrom + s·outStride]: the same
+     * arithmetic with the normalisation computed once (identical values).
+     */
+    public static void values(InputDistribution law, int degree, double[] u, int from, int stride, int rows,
+                              double[] out, int outFrom, int outStride) {
+        switch (law) {
+            case UNIFORM -> {
+                double norm = Math.sqrt(2 * degree + 1);
+                for (int s = 0; s < rows; s++) {
+                    out[outFrom + s * outStride] = norm * legendre(degree, u[from + s * stride]);
+                }
+            }
+            case GAUSSIAN -> {
+                double norm = Math.sqrt(factorial(degree));
+                for (int s = 0; s < rows; s++) {
+                    out[outFrom + s * outStride] = hermite(degree, u[from + s * stride]) / norm;
+                }
+            }
+            case BINARY -> {
+                for (int s = 0; s < rows; s++) {
+                    out[outFrom + s * outStride] = value(law, degree, u[from + s * stride]);
+                }
+            }
+        }
+    }
+
     static double legendre(int d, double u) {
         double p0 = 1.0;
         if (d == 0) {
