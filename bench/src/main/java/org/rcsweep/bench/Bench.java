@@ -5,7 +5,7 @@ import org.rcsweep.stats.TransposeProduct;
 import java.util.Locale;
 
 /**
- * {@code scripts/bench W [--steps T] [--n N] [--points P]}: runs workload W (1–4, see README "Performance") once
+ * {@code scripts/bench W [--steps T] [--n N] [--points P] [--threads K]}: runs workload W (1–4, see README "Performance") once
  * and prints its stages as Markdown. scripts/bench starts one JVM per workload so that heap limits and JIT state are
  * the workload's own.
  */
@@ -18,18 +18,20 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         if (args.length == 0) {
-            System.err.println("usage: Bench WORKLOAD(1-4) [--steps T] [--n N] [--points P]");
+            System.err.println("usage: Bench WORKLOAD(1-4) [--steps T] [--n N] [--points P] [--threads K]");
             System.exit(2);
         }
         int workload = Integer.parseInt(args[0]);
         Integer steps = null;
         Integer n = null;
         Integer points = null;
+        Integer threads = null;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--steps" -> steps = Integer.parseInt(args[i + 1]);
                 case "--n" -> n = Integer.parseInt(args[i + 1]);
                 case "--points" -> points = Integer.parseInt(args[i + 1]);
+                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -50,7 +52,8 @@ public final class Bench {
                 MemoryCapacityWorkload.run(MemoryCapacityWorkload.point(size, steps == null ? 100_000 : steps, 1000,
                         1000, 1000), REFERENCE_SECONDS, report);
             }
-            case 3 -> IpcWorkload.run(IpcWorkload.point(steps == null ? 1_000_000 : steps), REFERENCE_SECONDS, report);
+            case 3 -> IpcWorkload.run(IpcWorkload.point(steps == null ? 1_000_000 : steps,
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads), REFERENCE_SECONDS, report);
             case 4 -> SweepOverheadWorkload.run(points == null ? 500 : points, steps == null ? 2000 : steps, report);
             default -> throw new IllegalArgumentException("workload must be 1-4, got " + workload);
         }

@@ -22,6 +22,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -87,9 +91,11 @@ public final class IpcMeasurement {
             }
             evaluated += round.size();
             List<TargetFamily> productive = new ArrayList<>();
-            for (int from = 0; from < round.size(); from += ipc.blockTargets()) {
-                List<IpcTarget> block = round.subList(from, Math.min(round.size(), from + ipc.blockTargets()));
-                ReadoutCapacity[] caps = capacities(spec, reservoirs, block, false);
+            List<List<IpcTarget>> blocks = blocks(round, ipc.blockTargets());
+            List<ReadoutCapacity[]> blockCaps = capacitiesOfBlocks(spec, reservoirs, blocks, false);
+            for (int b = 0; b < blocks.size(); b++) {
+                List<IpcTarget> block = blocks.get(b);
+                ReadoutCapacity[] caps = blockCaps.get(b);
                 for (int j = 0; j < block.size(); j++) {
                     IpcTarget target = block.get(j);
                     double[] threshold = thresholds.get(target.family());
@@ -137,9 +143,11 @@ public final class IpcMeasurement {
             }
         }
         Map<TargetFamily, double[]> out = new LinkedHashMap<>();
-        for (int from = 0; from < surrogates.size(); from += ipc.blockTargets()) {
-            List<IpcTarget> block = surrogates.subList(from, Math.min(surrogates.size(), from + ipc.blockTargets()));
-            ReadoutCapacity[] caps = capacities(spec, res, block, true);
+        List<List<IpcTarget>> blocks = blocks(surrogates, ipc.blockTargets());
+        List<ReadoutCapacity[]> blockCaps = capacitiesOfBlocks(spec, res, blocks, true);
+        for (int b = 0; b < blocks.size(); b++) {
+            List<IpcTarget> block = blocks.get(b);
+            ReadoutCapacity[] caps = blockCaps.get(b);
             for (int j = 0; j < block.size(); j++) {
                 double[] t = out.computeIfAbsent(block.get(j).family(), f -> new double[readouts.length]);
                 for (int i = 0; i < readouts.length; i++) {
@@ -148,6 +156,55 @@ public final class IpcMeasurement {
             }
         }
         return out;
+    }
+
+    private static List<List<IpcTarget>> blocks(List<IpcTarget> targets, int size) {
+        List<List<IpcTarget>> out = new ArrayList<>();
+        for (int from = 0; from < targets.size(); from += size) {
+            out.add(targets.subList(from, Math.min(targets.size(), from + size)));
+        }
+        return out;
+    }
+
+    /**
+     * Capacities of several blocks, {@code ipc.threads} blocks at a time (each its own simulation pass), returned in
+     * block order: the results do not depend on the number of threads.
+     */
+    static List<ReadoutCapacity[]> capacitiesOfBlocks(PointSpec spec, Supplier<? extends Reservoir> reservoirs,
+                                                      List<List<IpcTarget>> blocks, boolean surrogate) {
+        int threads = Math.min(spec.ipc().threads(), blocks.size());
+        List<ReadoutCapacity[]> out = new ArrayList<>();
+        if (threads <= 1) {
+            for (List<IpcTarget> block : blocks) {
+                out.add(capacities(spec, reservoirs, block, surrogate));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "rcsweep-ipc");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ReadoutCapacity[]>> futures = new ArrayList<>();
+            for (List<IpcTarget> block : blocks) {
+                futures.add(pool.submit(() -> capacities(spec, reservoirs, block, surrogate)));
+            }
+            for (Future<ReadoutCapacity[]> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring IPC", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**

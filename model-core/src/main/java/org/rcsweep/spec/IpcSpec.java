@@ -18,10 +18,12 @@ import java.util.List;
  * @param window        delays added per round of the early-stopping iteration
  * @param maxTargets    hard bound on targets evaluated per point: the enumeration cannot explode
  * @param blockTargets  targets accumulated per simulation pass (memory O(B·blockTargets + L·blockTargets))
+ * @param threads       blocks of targets evaluated at once by one point (set Spark's spark.task.cpus to match in a
+ *                      sweep); results do not depend on it, so it is not part of the point's identity
  */
 public record IpcSpec(boolean enabled, int maxDegree, List<Integer> maxDelays, IpcThreshold threshold, double chi2P,
                       double chi2Factor, double shuffleScale, int surrogates, int window, int maxTargets,
-                      int blockTargets) implements Serializable {
+                      int blockTargets, int threads) implements Serializable {
     public static final int MAX_DEGREE = 10;
 
     public IpcSpec {
@@ -46,24 +48,30 @@ public record IpcSpec(boolean enabled, int maxDegree, List<Integer> maxDelays, I
         Check.closed("window", window, 1, 100_000);
         Check.closed("max_targets", maxTargets, 1, 10_000_000);
         Check.closed("block_targets", blockTargets, 1, 65_536);
+        Check.closed("threads", threads, 1, 64);
     }
 
     public static IpcSpec disabled() {
-        return new IpcSpec(false, 1, null, IpcThreshold.CHI2, 1e-4, 1.0, 2.0, 20, 8, 20_000, 512);
+        return new IpcSpec(false, 1, null, IpcThreshold.CHI2, 1e-4, 1.0, 2.0, 20, 8, 20_000, 512, 1);
     }
 
     public static IpcSpec defaults(int maxDegree) {
-        return new IpcSpec(true, maxDegree, null, IpcThreshold.CHI2, 1e-4, 1.0, 2.0, 20, 8, 20_000, 512);
+        return new IpcSpec(true, maxDegree, null, IpcThreshold.CHI2, 1e-4, 1.0, 2.0, 20, 8, 20_000, 512, 1);
     }
 
     public IpcSpec withThreshold(IpcThreshold t) {
         return new IpcSpec(enabled, maxDegree, maxDelays, t, chi2P, chi2Factor, shuffleScale, surrogates, window,
-                maxTargets, blockTargets);
+                maxTargets, blockTargets, threads);
     }
 
     public IpcSpec withMaxDelays(List<Integer> delays) {
         return new IpcSpec(enabled, maxDegree, delays, threshold, chi2P, chi2Factor, shuffleScale, surrogates,
-                window, maxTargets, blockTargets);
+                window, maxTargets, blockTargets, threads);
+    }
+
+    public IpcSpec withThreads(int t) {
+        return new IpcSpec(enabled, maxDegree, maxDelays, threshold, chi2P, chi2Factor, shuffleScale, surrogates,
+                window, maxTargets, blockTargets, t);
     }
 
     /** Largest delay per degree 1..D for a reservoir of n neurons. */

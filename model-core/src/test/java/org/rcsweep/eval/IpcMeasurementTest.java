@@ -37,7 +37,7 @@ class IpcMeasurementTest {
     @Test
     void linearReservoirHasOnlyDegreeOneCapacityAndItEqualsMemoryCapacity() {
         // p = 1e-6: with ~3000 null targets the chance that any spurious one passes is below 1%.
-        IpcSpec ipc = new IpcSpec(true, 3, null, IpcThreshold.CHI2, 1e-6, 1.0, 2.0, 20, 8, 20_000, 512);
+        IpcSpec ipc = new IpcSpec(true, 3, null, IpcThreshold.CHI2, 1e-6, 1.0, 2.0, 20, 8, 20_000, 512, 1);
         PointSpec spec = point(new OrthogonalSpec(Activation.LINEAR, 0.9, 1.0, 1.0), 20, List.of(5, 20), 20_000, ipc,
                 0);
         PointResult r = PointEvaluator.evaluate(spec);
@@ -151,6 +151,33 @@ class IpcMeasurementTest {
         assertEquals(1.0, r.byDegree()[0][1], 1e-6);
         for (IpcResult.Term t : r.terms()) {
             assertTrue(t.threshold() > 0 && t.threshold() < 0.05, "surrogate threshold " + t.threshold());
+        }
+    }
+
+    /** Blocks evaluated on several threads give the same terms and totals, bit for bit, as one thread. */
+    @Test
+    void threadsDoNotChangeTheResult() {
+        IpcSpec d = IpcSpec.defaults(3);
+        // small blocks so that rounds have several; shuffle thresholds so the surrogate blocks are threaded too
+        IpcSpec ipc = new IpcSpec(true, 3, null, IpcThreshold.SHUFFLE, d.chi2P(), d.chi2Factor(), d.shuffleScale(),
+                d.surrogates(), d.window(), d.maxTargets(), 16, 1);
+        PointSpec one = point(new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0), 15, List.of(5, 15), 3000,
+                ipc, 0);
+        PointSpec three = point(new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0), 15, List.of(5, 15), 3000,
+                ipc.withThreads(3), 0);
+        IpcResult a = IpcMeasurement.evaluate(one, PointSimulation.reservoirs(one));
+        IpcResult b = IpcMeasurement.evaluate(three, PointSimulation.reservoirs(three));
+        assertEquals(one.id(), three.id(), "threads are not part of the point's identity");
+        assertTrue(a.evaluated() > 3 * 16, "several blocks: " + a.evaluated());
+        assertEquals(a.evaluated(), b.evaluated());
+        assertEquals(a.terms().size(), b.terms().size());
+        for (int t = 0; t < a.terms().size(); t++) {
+            assertEquals(a.terms().get(t).target().delaysText(), b.terms().get(t).target().delaysText());
+            assertEquals(Double.doubleToLongBits(a.terms().get(t).capacity()),
+                    Double.doubleToLongBits(b.terms().get(t).capacity()));
+        }
+        for (int i = 0; i < a.byDegree().length; i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.byDegree()[i], b.byDegree()[i], 0.0);
         }
     }
 }
