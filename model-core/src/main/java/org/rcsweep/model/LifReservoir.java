@@ -12,10 +12,9 @@ public final class LifReservoir implements SpikingReservoir {
     private final double[] w;
     private final double[] wIn;
     private final double beta;
-    private final double decay;
     private final double[] v;
     private final double[] spikes;
-    private final double[] filtered;
+    private final double[] drive;
     private final SpikeTrains trains;
 
     public LifReservoir(double[] recurrent, double[] inputWeights, double beta, double readoutTau) {
@@ -23,11 +22,10 @@ public final class LifReservoir implements SpikingReservoir {
         this.w = recurrent.clone();
         this.wIn = inputWeights.clone();
         this.beta = beta;
-        this.decay = Math.exp(-1.0 / readoutTau);
         this.v = new double[n];
         this.spikes = new double[n];
-        this.filtered = new double[n];
-        this.trains = new SpikeTrains(n);
+        this.drive = new double[n];
+        this.trains = new SpikeTrains(n, readoutTau);
     }
 
     @Override
@@ -37,23 +35,18 @@ public final class LifReservoir implements SpikingReservoir {
 
     @Override
     public void advance(double[] u, int from, int steps, double[] states) {
-        double[] current = new double[n];
         for (int s = 0; s < steps; s++) {
             double ut = u[from + s];
+            MatVec.product(w, spikes, n, drive);
             for (int i = 0; i < n; i++) {
-                current[i] = wIn[i] * ut + MatVec.row(w, i, spikes, n) - THRESHOLD * spikes[i];
-            }
-            for (int i = 0; i < n; i++) {
-                v[i] = beta * v[i] + current[i];
-                double spike = v[i] > THRESHOLD ? 1.0 : 0.0;
-                spikes[i] = spike;
-                filtered[i] = decay * filtered[i] + spike;
-                if (spike > 0) {
+                v[i] = beta * v[i] + (wIn[i] * ut + drive[i] - THRESHOLD * spikes[i]);
+                boolean spike = v[i] > THRESHOLD;
+                spikes[i] = spike ? 1.0 : 0.0;
+                if (spike) {
                     trains.spike(i);
                 }
             }
-            trains.endStep();
-            System.arraycopy(filtered, 0, states, s * n, n);
+            trains.endStep(states, s * n);
         }
     }
 

@@ -20,14 +20,12 @@ public final class SpikeCodingReservoir implements SpikingReservoir {
     private final double[] thresholds;
     private final double leak;
     private final double noise;
-    private final double decay;
     private final Rng noiseRng;
     private final double[] x;
     private final double[] estimate;
     private final double[] error;
-    private final double[] voltage;
+    private final double[] noiseNow;
     private final boolean[] fired;
-    private final double[] filtered;
     private final SpikeTrains trains;
 
     /**
@@ -42,7 +40,6 @@ public final class SpikeCodingReservoir implements SpikingReservoir {
         this.inputWeights = inputWeights.clone();
         this.leak = leak;
         this.noise = noise;
-        this.decay = Math.exp(-1.0 / readoutTau);
         this.noiseRng = noiseRng;
         this.thresholds = new double[n];
         for (int i = 0; i < n; i++) {
@@ -55,10 +52,9 @@ public final class SpikeCodingReservoir implements SpikingReservoir {
         this.x = new double[dims];
         this.estimate = new double[dims];
         this.error = new double[dims];
-        this.voltage = new double[n];
+        this.noiseNow = new double[n];
         this.fired = new boolean[n];
-        this.filtered = new double[n];
-        this.trains = new SpikeTrains(n);
+        this.trains = new SpikeTrains(n, readoutTau);
     }
 
     @Override
@@ -75,7 +71,6 @@ public final class SpikeCodingReservoir implements SpikingReservoir {
                 estimate[d] = leak * estimate[d];
                 error[d] = x[d] - estimate[d];
             }
-            double[] noiseNow = new double[n];
             for (int i = 0; i < n; i++) {
                 noiseNow[i] = noise * noiseRng.nextGaussian();
                 fired[i] = false;
@@ -91,7 +86,6 @@ public final class SpikeCodingReservoir implements SpikingReservoir {
                     for (int d = 0; d < dims; d++) {
                         vi += decoder[d * n + i] * error[d];
                     }
-                    voltage[i] = vi;
                     if (vi - thresholds[i] > margin) {
                         margin = vi - thresholds[i];
                         best = i;
@@ -107,11 +101,7 @@ public final class SpikeCodingReservoir implements SpikingReservoir {
                     error[d] = x[d] - estimate[d];
                 }
             }
-            for (int i = 0; i < n; i++) {
-                filtered[i] = decay * filtered[i] + (fired[i] ? 1.0 : 0.0);
-            }
-            trains.endStep();
-            System.arraycopy(filtered, 0, states, s * n, n);
+            trains.endStep(states, s * n);
         }
     }
 

@@ -1,7 +1,14 @@
 package org.rcsweep.model;
 
-/** Running spike counts and inter-spike-interval moments per neuron, for {@link SpikeStatistics}. */
+/**
+ * The spike trains of a spiking reservoir as its readout features and its firing statistics: each step, every
+ * neuron's trace is filtered, r_i ← e^{−1/τ_r}·r_i + s_i, and written out as that step's features; spike counts and
+ * inter-spike-interval moments per neuron accumulate for {@link SpikeStatistics}.
+ */
 final class SpikeTrains {
+    private final double decay;
+    private final double[] filtered;
+    private final boolean[] spiked;
     private final long[] count;
     private final long[] last;
     private final long[] intervals;
@@ -9,7 +16,10 @@ final class SpikeTrains {
     private final double[] sumSquares;
     private long steps;
 
-    SpikeTrains(int n) {
+    SpikeTrains(int n, double readoutTau) {
+        decay = Math.exp(-1.0 / readoutTau);
+        filtered = new double[n];
+        spiked = new boolean[n];
         count = new long[n];
         last = new long[n];
         intervals = new long[n];
@@ -18,6 +28,7 @@ final class SpikeTrains {
         reset();
     }
 
+    /** Forgets the counted spikes (the filtered traces carry on). */
     void reset() {
         java.util.Arrays.fill(count, 0);
         java.util.Arrays.fill(last, -1);
@@ -27,7 +38,9 @@ final class SpikeTrains {
         steps = 0;
     }
 
+    /** Neuron {@code neuron} spikes in the current step. */
     void spike(int neuron) {
+        spiked[neuron] = true;
         count[neuron]++;
         if (last[neuron] >= 0) {
             double isi = steps - last[neuron];
@@ -38,8 +51,13 @@ final class SpikeTrains {
         last[neuron] = steps;
     }
 
-    /** Call once per step, after the step's spikes. */
-    void endStep() {
+    /** Ends the step: filters every trace with this step's spikes and writes the traces to states[offset…]. */
+    void endStep(double[] states, int offset) {
+        for (int i = 0; i < filtered.length; i++) {
+            filtered[i] = decay * filtered[i] + (spiked[i] ? 1.0 : 0.0);
+            spiked[i] = false;
+        }
+        System.arraycopy(filtered, 0, states, offset, filtered.length);
         steps++;
     }
 
