@@ -2,6 +2,8 @@ package org.rcsweep.tables;
 
 import org.rcsweep.eval.PointResult;
 import org.rcsweep.ipc.IpcResult;
+import org.rcsweep.model.InputBalance;
+import org.rcsweep.model.LearningRecord;
 import org.rcsweep.eval.PointStatus;
 import org.rcsweep.eval.ReadoutResult;
 import org.rcsweep.eval.TheoryCurves;
@@ -23,6 +25,9 @@ public final class PointRows {
         PointSpec s = result.spec();
         TheorySummary t = result.theory();
         IpcResult ipc = result.ipc();
+        LearningRecord learning = result.learning();
+        InputBalance first = learning != null ? learning.first() : null;
+        InputBalance last = learning != null ? learning.last() : null;
         List<Object[]> rows = new ArrayList<>(result.readouts().size());
         for (int i = 0; i < result.readouts().size(); i++) {
             ReadoutResult r = result.readouts().get(i);
@@ -43,6 +48,8 @@ public final class PointRows {
                 ipc != null ? ipc.message() : null,
                 result.spikes() != null ? orNull(result.spikes().firingRate()) : null,
                 result.spikes() != null ? orNull(result.spikes().isiCv()) : null,
+                first != null ? orNull(first.correlation()) : null, last != null ? orNull(last.correlation()) : null,
+                first != null ? orNull(first.residual()) : null, last != null ? orNull(last.residual()) : null,
                 r.status().label(), r.message(), result.simulateSeconds(), result.capacitySeconds(),
                 result.theorySeconds(), result.ipcSeconds(), codeVersion,
             });

@@ -70,6 +70,12 @@ public final class ResultTables {
                     + "(null for rate models)"),
             optional("isi_cv", DOUBLE, "spiking models: mean over neurons (with ≥ 3 intervals) of the coefficient of "
                     + "variation of inter-spike intervals; 1 for Poisson firing (null for rate models)"),
+            optional("balance_first", DOUBLE, "models that learn their weights: mean over neurons of corr(feedforward "
+                    + "input, lateral input) over the first window of learning; −1 is full cancellation"),
+            optional("balance_last", DOUBLE, "as balance_first over the last window of learning"),
+            optional("residual_first", DOUBLE, "models that learn their weights: variance of the net input as a "
+                    + "fraction of the feedforward input's variance over the first window of learning"),
+            optional("residual_last", DOUBLE, "as residual_first over the last window of learning"),
             required("status", STRING, "ok | diverged | ill_conditioned | failed"),
             required("message", STRING, "why the status is not ok (empty when ok)"),
             required("simulate_seconds", DOUBLE, "time spent simulating the point (whole point, repeated per L)"),

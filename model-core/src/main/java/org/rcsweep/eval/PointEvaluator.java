@@ -55,7 +55,8 @@ public final class PointEvaluator {
             return new PointResult(spec, id, seed, anyIll ? PointStatus.ILL_CONDITIONED : PointStatus.OK,
                     anyIll ? "some readout counts are ill-conditioned" : "", rows, theory.summary(), ipc,
                     simulation.simulateSeconds(), simulation.sinkSeconds() + capacityNanos * 1e-9,
-                    theoryNanos * 1e-9, ipcNanos * 1e-9, simulation.spikeStatistics());
+                    theoryNanos * 1e-9, ipcNanos * 1e-9, simulation.spikeStatistics(),
+                    simulation.learningRecord());
         } catch (DivergenceException e) {
             return failed(spec, id, seed, PointStatus.DIVERGED, e.getMessage(), simulation);
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -103,6 +104,7 @@ public final class PointEvaluator {
         }
         return new PointResult(spec, id, seed, status, message, rows,
                 TheorySummary.none("not computed: " + status.label()), null, simulation.simulateSeconds(),
-                simulation.sinkSeconds(), 0.0, 0.0, simulation.spikeStatistics());
+                simulation.sinkSeconds(), 0.0, 0.0, simulation.spikeStatistics(),
+                simulation.learningRecord());
     }
 }

@@ -3,6 +3,7 @@ package org.rcsweep.eval;
 import org.rcsweep.ipc.IpcResult;
 import org.rcsweep.spec.PointSpec;
 
+import org.rcsweep.model.LearningRecord;
 import org.rcsweep.model.SpikeStatistics;
 
 import java.io.Serializable;
@@ -16,7 +17,7 @@ import java.util.List;
 public record PointResult(PointSpec spec, String pointId, long seed, PointStatus status, String message,
                           List<ReadoutResult> readouts, TheorySummary theory, IpcResult ipc,
                           double simulateSeconds, double capacitySeconds, double theorySeconds, double ipcSeconds,
-                          SpikeStatistics spikes)
+                          SpikeStatistics spikes, LearningRecord learning)
         implements Serializable {
     public PointResult {
         readouts = List.copyOf(readouts);

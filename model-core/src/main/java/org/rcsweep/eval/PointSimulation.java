@@ -2,9 +2,12 @@ package org.rcsweep.eval;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rcsweep.input.InputSignal;
+import org.rcsweep.model.LearnedMemoryReservoir;
+import org.rcsweep.model.LearningRecord;
 import org.rcsweep.model.Reservoir;
 import org.rcsweep.model.SpikeStatistics;
 import org.rcsweep.model.SpikingReservoir;
+import org.rcsweep.model.UnstableLearningException;
 import org.rcsweep.model.ReservoirFactory;
 import org.rcsweep.random.SeedStreams;
 import org.rcsweep.spec.PointSpec;
@@ -36,7 +39,8 @@ public final class PointSimulation {
 
     /** Builds the point's reservoir from its spec and seed, fresh on every call. */
     public static Supplier<Reservoir> reservoirs(PointSpec spec) {
-        return () -> ReservoirFactory.build(spec.model(), spec.n(), spec.correlation(), spec.seed());
+        return () -> ReservoirFactory.build(spec.model(), spec.n(), spec.correlation(), spec.input().distribution(),
+                spec.seed());
     }
 
     /**
@@ -74,7 +78,11 @@ public final class PointSimulation {
         int trainSteps = holdoutSplit ? trainingSteps(spec) : steps;
 
         long start = System.nanoTime();
-        reservoir = reservoirs.get();
+        try {
+            reservoir = reservoirs.get();
+        } catch (UnstableLearningException e) {
+            throw new DivergenceException(e.getMessage());
+        }
         int[] readouts = readoutNeurons(spec);
         InputSignal fed = new InputSignal(spec.input().distribution(), SeedStreams.INPUT_SIGNAL.rng(seed));
         InputSignal prehistory = new InputSignal(spec.input().distribution(), SeedStreams.INPUT_PREHISTORY.rng(seed));
@@ -134,6 +142,11 @@ public final class PointSimulation {
     /** Firing statistics of the last run's measured steps, or null for a rate reservoir or before any run. */
     public SpikeStatistics spikeStatistics() {
         return reservoir instanceof SpikingReservoir spiking ? spiking.statistics() : null;
+    }
+
+    /** How the last run's reservoir learned its weights, or null for a model without a learning phase. */
+    public LearningRecord learningRecord() {
+        return reservoir instanceof LearnedMemoryReservoir learned ? learned.learning() : null;
     }
 
     /** The reservoir of the last run (its state is the final state of that run). */

@@ -1,5 +1,6 @@
 package org.rcsweep.model;
 
+import org.rcsweep.input.InputSignal;
 import org.rcsweep.random.Rng;
 import org.rcsweep.random.SeedStreams;
 import org.rcsweep.spec.Activation;
@@ -9,7 +10,9 @@ import org.rcsweep.spec.CustomSpec;
 import org.rcsweep.spec.DelayLineSpec;
 import org.rcsweep.spec.DiagonalSsmSpec;
 import org.rcsweep.spec.EsnSpec;
+import org.rcsweep.spec.InputDistribution;
 import org.rcsweep.spec.Knob;
+import org.rcsweep.spec.LearnedMemorySpec;
 import org.rcsweep.spec.LiGruSpec;
 import org.rcsweep.spec.LifSpec;
 import org.rcsweep.spec.SpikeCodingSpec;
@@ -28,7 +31,22 @@ public final class ReservoirFactory {
     private ReservoirFactory() {
     }
 
+    /** As {@link #build(ModelSpec, int, CorrelationSpec, InputDistribution, long)} for uniform input. */
     public static Reservoir build(ModelSpec model, int n, CorrelationSpec correlation, long seed) {
+        return build(model, n, correlation, InputDistribution.UNIFORM, seed);
+    }
+
+    /**
+     * @param inputLaw the law of the driving input; a model with a learning phase learns on its own seeded stream of
+     *              this law, so it learns the statistics it is measured with
+     */
+    public static Reservoir build(ModelSpec model, int n, CorrelationSpec correlation, InputDistribution inputLaw,
+                                  long seed) {
+        if (model instanceof LearnedMemorySpec learned) {
+            return LearnedMemoryNetwork.learnAndFreeze(learned, n,
+                    new InputSignal(inputLaw, SeedStreams.LEARNING_INPUT.rng(seed)),
+                    SeedStreams.RECURRENT_WEIGHTS.rng(seed), SeedStreams.MODEL_EXTRA.rng(seed));
+        }
         if (model instanceof EsnSpec esn) {
             return esn(esn, n, correlation, seed);
         }

@@ -16,7 +16,9 @@ public enum SeedStreams {
     SURROGATE_INPUT(0x5375727267L),
     SURROGATE_PREHISTORY(0x5375725072L),
     SURROGATE_CHOICE(0x53757243L),
-    MODEL_EXTRA(0x4578747261L);
+    MODEL_EXTRA(0x4578747261L),
+    /** The input stream of a model's own learning phase, independent of the measured input. */
+    LEARNING_INPUT(0x4C6561726EL);
 
     private final long salt;
 

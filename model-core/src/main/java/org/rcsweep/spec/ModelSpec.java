@@ -7,7 +7,8 @@ import java.io.Serializable;
  * travels in Spark tasks; the executor rebuilds the weights from it (see {@code org.rcsweep.model.ReservoirFactory}).
  */
 public sealed interface ModelSpec extends Serializable permits EsnSpec, DelayLineSpec, RingSpec, OrthogonalSpec,
-        LowRankSparseSpec, CfcSpec, DiagonalSsmSpec, LiGruSpec, CustomSpec, LifSpec, SpikeCodingSpec {
+        LowRankSparseSpec, CfcSpec, DiagonalSsmSpec, LiGruSpec, CustomSpec, LifSpec, SpikeCodingSpec,
+        LearnedMemorySpec {
     /** The {@code kind} name used in sweep YAML and in the {@code model} column. */
     String kind();
 

@@ -6,8 +6,8 @@ import org.rcsweep.capacity.NestedCholesky;
 import java.util.Arrays;
 
 /**
- * Exact memory function of linear dynamics x(t+1) = A x(t) + C u(t+1) from the weights alone: with Γ solving
- * Γ = AΓAᵀ + σ²CCᵀ and cross-covariance cov(x(t), u(t−k)) = σ²AᵏC,
+ * Exact memory function of linear dynamics x(t+1) = A x(t) + C u(t+1) + ξ(t+1) from the weights alone: with Γ
+ * solving Γ = AΓAᵀ + σ²CCᵀ + s²I (s² the private noise variance, 0 for noiseless reservoirs) and cross-covariance cov(x(t), u(t−k)) = σ²AᵏC,
  * m_k(S) = σ² (AᵏC)_Sᵀ (Γ_SS)⁻¹ (AᵏC)_S for each nested readout set S, from one Cholesky factor of Γ over the readout
  * neurons (as in the simulation's estimator). Readout sets whose Γ block has a condition estimate above the limit
  * get NaN: Γ of a random Gaussian A can have κ above 1e17 at N ≥ 50, and rounding would dominate.
@@ -38,6 +38,7 @@ public final class LinearMemoryTheory {
             for (int j = 0; j < n; j++) {
                 q.data[i * n + j] = sigma2 * dynamics.c().data[i] * dynamics.c().data[j];
             }
+            q.data[i * n + i] += dynamics.noiseVariance();
         }
         DMatrixRMaj gamma = LyapunovSolver.solve(dynamics.a(), q);
 

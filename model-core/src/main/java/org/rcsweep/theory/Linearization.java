@@ -3,6 +3,7 @@ package org.rcsweep.theory;
 import org.ejml.data.DMatrixRMaj;
 import org.rcsweep.model.DiagonalSsmReservoir;
 import org.rcsweep.model.LeakyRateReservoir;
+import org.rcsweep.model.LearnedMemoryReservoir;
 import org.rcsweep.model.Reservoir;
 import org.rcsweep.spec.Activation;
 
@@ -18,7 +19,7 @@ public final class Linearization {
     private Linearization() {
     }
 
-    /** Linear dynamics of any reservoir that has them (leaky rate reservoirs, diagonal SSMs). */
+    /** Linear dynamics of any reservoir that has them (leaky rate reservoirs, diagonal SSMs, learned memories). */
     public static LinearDynamics of(Reservoir reservoir, double inputVariance) {
         if (reservoir instanceof LeakyRateReservoir leaky) {
             return of(leaky, inputVariance);
@@ -29,6 +30,12 @@ public final class Linearization {
             // tanh(h) has slope 1 at h = 0: the state theory is exact for h and linearised for tanh(h).
             return new LinearDynamics(DMatrixRMaj.wrap(n, n, ssm.transition()), c, inputVariance,
                     ssm.tanhReadout() ? LinearDynamics.LINEARISED : LinearDynamics.EXACT);
+        }
+        if (reservoir instanceof LearnedMemoryReservoir learned) {
+            int n = learned.size();
+            return new LinearDynamics(DMatrixRMaj.wrap(n, n, learned.transition()),
+                    DMatrixRMaj.wrap(n, 1, learned.inputWeights()), inputVariance, LinearDynamics.EXACT,
+                    learned.noiseVariance());
         }
         throw new TheoryException("no linear theory for a " + reservoir.getClass().getSimpleName());
     }

@@ -53,6 +53,23 @@ class LinearMemoryTheoryTest {
     }
 
     @Test
+    void privateNoiseEntersAsTheScalarAutoregressionClosedForm() {
+        // x(t+1) = a x(t) + c u(t+1) + ξ: Γ = (σ²c² + s²)/(1 − a²), m_k = σ²c²(1 − a²) a^{2k} / (σ²c² + s²).
+        double a = 0.8;
+        double c = 1.5;
+        double sigma2 = 1.0 / 3.0;
+        double s2 = 0.05;
+        LinearDynamics d = new LinearDynamics(org.ejml.data.DMatrixRMaj.wrap(1, 1, new double[] {a}),
+                org.ejml.data.DMatrixRMaj.wrap(1, 1, new double[] {c}), sigma2, LinearDynamics.EXACT, s2);
+        LinearMemoryTheory.Result r = LinearMemoryTheory.compute(d, new int[] {0}, new int[] {1}, 30,
+                CapacitySpec.DEFAULT_MAX_CONDITION);
+        for (int k = 0; k <= 30; k++) {
+            double exact = sigma2 * c * c * (1 - a * a) * Math.pow(a, 2 * k) / (sigma2 * c * c + s2);
+            assertEquals(exact, r.memory()[0][k], 1e-12, "m_" + k);
+        }
+    }
+
+    @Test
     void reproducesTheDelayLineClosedFormForEveryL() {
         int n = 20;
         int[] ls = {1, 5, 20};

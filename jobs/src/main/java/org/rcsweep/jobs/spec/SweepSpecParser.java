@@ -10,6 +10,7 @@ import org.rcsweep.spec.DiagonalSsmSpec;
 import org.rcsweep.spec.LiGruSpec;
 import org.rcsweep.spec.LifSpec;
 import org.rcsweep.spec.SpikeCodingSpec;
+import org.rcsweep.spec.LearnedMemorySpec;
 import org.rcsweep.spec.LowRankSparseSpec;
 import org.rcsweep.spec.SsmReparameterization;
 import org.rcsweep.spec.CapacitySpec;
@@ -152,7 +153,7 @@ public final class SweepSpecParser {
 
     private static final List<String> KINDS = List.of(EsnSpec.KIND, OrthogonalSpec.KIND, RingSpec.KIND,
             DelayLineSpec.KIND, LowRankSparseSpec.KIND, CfcSpec.KIND, DiagonalSsmSpec.KIND, LiGruSpec.KIND,
-            CustomSpec.KIND, LifSpec.KIND, SpikeCodingSpec.KIND);
+            CustomSpec.KIND, LifSpec.KIND, SpikeCodingSpec.KIND, LearnedMemorySpec.KIND);
 
     private static ModelSpec model(String kind, YamlFields m, Path baseDir) {
         switch (kind) {
@@ -192,6 +193,10 @@ public final class SweepSpecParser {
                 return new SpikeCodingSpec(m.integer("dimensions", 2), m.number("decoder_scale", 0.1),
                         m.number("leak", 0.95), m.number("noise", 0.0005), m.number("input_scale", 0.1),
                         m.number("readout_tau", 20.0));
+            case LearnedMemorySpec.KIND:
+                return new LearnedMemorySpec(m.number("feedback", 0.9), m.number("noise", 0.01),
+                        m.number("init_scale", 0.5), m.integer("learning_steps", 20_000),
+                        m.number("learning_rate", 0.01), m.number("lateral_timescale", 1.0));
             default:
                 throw new SpecException("kind", "'" + kind + "' is not a known model; known: "
                         + String.join(", ", KINDS));

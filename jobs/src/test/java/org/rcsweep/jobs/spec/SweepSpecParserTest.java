@@ -127,6 +127,9 @@ class SweepSpecParserTest {
             Arguments.of("lif beta at one", "  - kind: ring\n    rho: 0.9", "  - kind: lif\n    beta: 1.0", "models[1].beta", "(0.0, 1.0)"),
             Arguments.of("spike coding zero dimensions", "  - kind: ring\n    rho: 0.9", "  - kind: spike-coding\n    dimensions: 0", "models[1].dimensions", "allowed range"),
             Arguments.of("spike coding tau too short", "  - kind: ring\n    rho: 0.9", "  - kind: spike-coding\n    readout_tau: 0.01", "models[1].readout_tau", "allowed range"),
+            Arguments.of("learned memory feedback at one", "  - kind: ring\n    rho: 0.9", "  - kind: learned-memory\n    feedback: 1.0", "models[1].feedback", "(0.0, 1.0)"),
+            Arguments.of("learned memory lateral rate above one", "  - kind: ring\n    rho: 0.9", "  - kind: learned-memory\n    learning_rate: 0.2\n    lateral_timescale: 0.1", "models[1].lateral_timescale", "must exceed learning_rate"),
+            Arguments.of("learned memory negative steps", "  - kind: ring\n    rho: 0.9", "  - kind: learned-memory\n    learning_steps: -1", "models[1].learning_steps", "allowed range"),
             Arguments.of("models not a list", "models:", "models: 3\nold_models:", "models", "expected a list"));
     }
 
@@ -211,6 +214,22 @@ class SweepSpecParserTest {
         SpecException knob = assertThrows(SpecException.class, () -> SweepSpecParser.parse(String.join("\n",
                 "models: [{kind: spike-coding}]", "sizes: [20]", "readouts: [5, 20]",
                 "correlation: {knob: shared-input, values: [0.5]}", "")));
+        assertEquals("correlation.knob", knob.field());
+    }
+
+    @Test
+    void learnedMemoryParsesWithItsDefaultsAndRejectsKnobs() {
+        SweepSpec spec = SweepSpecParser.parse(String.join("\n",
+                "models: [{kind: learned-memory}, {kind: learned-memory, learning_steps: 0, noise: 0.1}]",
+                "sizes: [20]", "readouts: [5, 20]", "input: {steps: 500, washout: 50}", ""));
+        org.rcsweep.spec.LearnedMemorySpec learned = (org.rcsweep.spec.LearnedMemorySpec) spec.models().get(0);
+        assertEquals(new org.rcsweep.spec.LearnedMemorySpec(0.9, 0.01, 0.5, 20_000, 0.01, 1.0), learned);
+        org.rcsweep.spec.LearnedMemorySpec untrained = (org.rcsweep.spec.LearnedMemorySpec) spec.models().get(1);
+        assertEquals(0, untrained.learningSteps());
+        assertEquals(0.1, untrained.noise());
+        SpecException knob = assertThrows(SpecException.class, () -> SweepSpecParser.parse(String.join("\n",
+                "models: [{kind: learned-memory}]", "sizes: [20]", "readouts: [5, 20]",
+                "correlation: {knob: mean-coupling, values: [0.5]}", "")));
         assertEquals("correlation.knob", knob.field());
     }
 

@@ -1,0 +1,64 @@
+package org.rcsweep.model;
+
+import org.rcsweep.random.Rng;
+
+/**
+ * A network whose weights were learned and then frozen ({@link LearnedMemoryNetwork}): the linear reservoir
+ * x(t+1) = A x(t) + C u(t+1) + σ·ξ(t+1) with private N(0, 1) noise ξ per neuron and step, plus the record of how its
+ * learning went.
+ */
+public final class LearnedMemoryReservoir implements Reservoir {
+    private final int n;
+    private final double[] a;
+    private final double[] c;
+    private final double noise;
+    private final Rng noiseRng;
+    private final LearningRecord learning;
+    private final double[] x;
+
+    LearnedMemoryReservoir(double[] a, double[] c, double noise, Rng noiseRng, LearningRecord learning) {
+        this.n = c.length;
+        this.a = a;
+        this.c = c;
+        this.noise = noise;
+        this.noiseRng = noiseRng;
+        this.learning = learning;
+        this.x = new double[n];
+    }
+
+    @Override
+    public int size() {
+        return n;
+    }
+
+    @Override
+    public void advance(double[] u, int from, int steps, double[] states) {
+        double[] drive = new double[n];
+        for (int s = 0; s < steps; s++) {
+            double ut = u[from + s];
+            MatVec.product(a, x, n, drive);
+            for (int i = 0; i < n; i++) {
+                x[i] = drive[i] + c[i] * ut + noise * noiseRng.nextGaussian();
+            }
+            System.arraycopy(x, 0, states, s * n, n);
+        }
+    }
+
+    /** A copy of A (row-major N × N). */
+    public double[] transition() {
+        return a.clone();
+    }
+
+    public double[] inputWeights() {
+        return c.clone();
+    }
+
+    /** σ², the variance of each neuron's private noise per step. */
+    public double noiseVariance() {
+        return noise * noise;
+    }
+
+    public LearningRecord learning() {
+        return learning;
+    }
+}
