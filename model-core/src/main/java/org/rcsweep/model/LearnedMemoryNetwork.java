@@ -95,8 +95,8 @@ final class LearnedMemoryNetwork {
             rates[i] += noise * noiseRng.nextGaussian();
             if (!(Math.abs(rates[i]) <= 1e8)) {
                 throw new UnstableLearningException("learning diverged: rate of neuron " + i + " reached "
-                        + rates[i] + " at learning step " + step + " (lateral_timescale = 1 was stable in every measured case;"
-                        + " see docs/models.md)");
+                        + rates[i] + " at learning step " + step
+                        + " (lateral_timescale = 1 was stable in every measured case; see docs/models.md)");
             }
         }
         double keep = 1.0 - rate;

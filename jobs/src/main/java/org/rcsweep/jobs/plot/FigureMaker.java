@@ -76,27 +76,33 @@ public final class FigureMaker {
     }
 
     private static Figure mcVsL(SparkSession spark, Path dir, String model, int n) {
-        Dataset<Row> df = spark.sql(String.format(Locale.ROOT, "SELECT correlation, readouts, avg(mc_total), "
-                + "avg(mc_theory_correlated), avg(mc_theory_independent), avg(mc_theory_linear), first(knob) "
-                + "FROM points WHERE status = 'ok' AND model = '%s' AND n = %d "
-                + "GROUP BY correlation, readouts ORDER BY correlation, readouts", model, n));
-        Map<Double, List<Row>> byCorrelation = new LinkedHashMap<>();
+        Dataset<Row> df = spark.sql(String.format(Locale.ROOT, "SELECT model_params, correlation, readouts, "
+                + "avg(mc_total), avg(mc_theory_correlated), avg(mc_theory_independent), avg(mc_theory_linear), "
+                + "first(knob) FROM points WHERE status = 'ok' AND model = '%s' AND n = %d "
+                + "GROUP BY model_params, correlation, readouts ORDER BY model_params, correlation, readouts",
+                model, n));
+        List<Row> rows = df.collectAsList();
+        Map<String, String> variants = VariantLabels.of(rows.stream().map(r -> r.getString(0)).distinct().toList());
+        Map<String, List<Row>> byCorrelation = new LinkedHashMap<>();
         String knob = "";
-        for (Row r : df.collectAsList()) {
-            byCorrelation.computeIfAbsent(r.getDouble(0), k -> new ArrayList<>()).add(r);
-            knob = r.getString(6);
+        for (Row r : rows) {
+            String variant = variants.get(r.getString(0));
+            knob = r.getString(7);
+            String setting = "none".equals(knob) ? "" : knob + " " + r.getDouble(1);
+            String key = variant.isEmpty() || setting.isEmpty() ? variant + setting : variant + ", " + setting;
+            byCorrelation.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
         int colour = 0;
         int series = 0;
         String[] kinds = {"simulation", "correlated theory", "independent theory", "linear theory"};
-        for (Map.Entry<Double, List<Row>> e : byCorrelation.entrySet()) {
+        for (Map.Entry<String, List<Row>> e : byCorrelation.entrySet()) {
             for (int kind = 0; kind < kinds.length; kind++) {
-                XYSeries s = new XYSeries(knob + " " + e.getKey() + ": " + kinds[kind]);
+                XYSeries s = new XYSeries(e.getKey().isEmpty() ? kinds[kind] : e.getKey() + ": " + kinds[kind]);
                 for (Row r : e.getValue()) {
-                    if (!r.isNullAt(2 + kind) && r.getDouble(2 + kind) > 0) {
-                        s.add(r.getInt(1), r.getDouble(2 + kind));
+                    if (!r.isNullAt(3 + kind) && r.getDouble(3 + kind) > 0) {
+                        s.add(r.getInt(2), r.getDouble(3 + kind));
                     }
                 }
                 if (s.getItemCount() == 0) {
@@ -125,7 +131,8 @@ public final class FigureMaker {
         ChartStyle.save(chart, file);
         return new Figure(file, "Memory capacity vs readout count, " + model + ", N = " + n,
                 "Simulation (solid, dots; mean over replicas) and theory (dashed: correlation-aware, dotted: "
-                        + "independent neurons, dash-dot: linear/linearised) for each " + knob + " value.");
+                        + "independent neurons, dash-dot: linear/linearised) for each " + knob + " value and each "
+                        + "variant of the model (labelled by the parameters in which the variants differ).");
     }
 
     private static Figure memoryCurves(SparkSession spark, Path dir, String model, int n) {

@@ -67,7 +67,7 @@ class SweepSpecParserTest {
         assertTrue(points.get(0).readouts().size() >= 5);
         SweepSpec zoo = SweepSpecParser.parse(Path.of("..", "examples", "zoo.yaml"));
         assertEquals(9, zoo.models().size());
-        assertEquals(6, SweepPlanner.plan(SweepSpecParser.parse(Path.of("..", "examples", "spiking.yaml"))).size());
+        assertEquals(10, SweepPlanner.plan(SweepSpecParser.parse(Path.of("..", "examples", "spiking.yaml"))).size());
         assertEquals(18, SweepPlanner.plan(zoo).size());
     }
 

@@ -1,0 +1,27 @@
+package org.rcsweep.jobs.plot;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class VariantLabelsTest {
+    @Test
+    void variantsAreLabelledByTheParametersInWhichTheyDiffer() {
+        String learned = "learned-memory{feedback=0.9,noise=0.01,learning_steps=20000}";
+        String untrained = "learned-memory{feedback=0.9,noise=0.01,learning_steps=0}";
+        Map<String, String> labels = VariantLabels.of(List.of(learned, untrained));
+        assertEquals("learning_steps=20000", labels.get(learned));
+        assertEquals("learning_steps=0", labels.get(untrained));
+    }
+
+    @Test
+    void aSingleVariantNeedsNoLabelAndNestedValuesStayWhole() {
+        String a = "lif{beta=0.9,dale=false,w=[1,2]}";
+        String b = "lif{beta=0.9,dale=true,w=[1,3]}";
+        assertEquals(Map.of(a, ""), VariantLabels.of(List.of(a)));
+        assertEquals("dale=true,w=[1,3]", VariantLabels.of(List.of(a, b)).get(b));
+    }
+}
