@@ -129,7 +129,9 @@ public final class ResultTables {
             required("points_used", INT, "rows (point, L) used"),
             required("replicas", INT, "independent replicas in the group (the bootstrap's units)"),
             required("resamples", INT, "bootstrap resamples"),
-            optional("level", DOUBLE, "the level for onset and l_sublinear parameters")));
+            optional("level", DOUBLE, "the level for onset and l_sublinear parameters"),
+            optional("model_params", STRING, "group: the model's parameters as in points.model_params; variants of "
+                    + "one kind (e.g. with and without Dale's law) are fitted apart (null when not grouped by model)")));
 
     public static final TableSchema LAWS = new TableSchema("laws",
             "scaling collapse: a fitted parameter regressed on N or on the measured correlation across groups",
@@ -148,7 +150,8 @@ public final class ResultTables {
             optional("ci_low", DOUBLE, "95% interval of the slope: slope − t_{k−2}·se"),
             optional("ci_high", DOUBLE, "95% interval of the slope: slope + t_{k−2}·se"),
             optional("r2", DOUBLE, "coefficient of determination"),
-            required("points_used", INT, "groups regressed")));
+            required("points_used", INT, "groups regressed"),
+            required("model_params", STRING, "the model's parameters as in points.model_params")));
 
     private ResultTables() {
     }

@@ -39,9 +39,10 @@ public final class FitJob {
         List<String> groupBy = options.groupBy();
         JavaRDD<Row> fitRows = points
                 .select("model", "n", "knob", "correlation", "point_id", "readouts", "mc_total", "ipc_total",
-                        "ipc_by_degree", "corr_rms")
+                        "ipc_by_degree", "corr_rms", "model_params")
                 .javaRDD()
                 .mapToPair(r -> new Tuple2<>(new GroupKey(groupBy.contains("model") ? r.getString(0) : null,
+                        groupBy.contains("model") ? r.getString(10) : null,
                         groupBy.contains("n") ? (Integer) r.getInt(1) : null,
                         groupBy.contains("knob") ? r.getString(2) : null,
                         groupBy.contains("correlation") ? (Double) r.getDouble(3) : null),
@@ -51,7 +52,7 @@ public final class FitJob {
                 .groupByKey()
                 .flatMap(g -> GroupFitter.fit(g._1(), g._2(), options).stream().map(SparkRows::of).iterator());
         Dataset<Row> fits = spark.createDataFrame(fitRows, SparkSchemas.of(ResultTables.FITS))
-                .orderBy("model", "n", "knob", "correlation", "metric", "law", "parameter");
+                .orderBy("model", "model_params", "n", "knob", "correlation", "metric", "law", "parameter");
         fits.coalesce(1).write().mode(SaveMode.Overwrite).parquet(results.root().resolve("fits").toString());
         Dataset<Row> written = spark.read().parquet(results.root().resolve("fits").toString());
         List<Row> fitList = written.collectAsList();
@@ -66,7 +67,7 @@ public final class FitJob {
         Dataset<Row> laws = spark.createDataFrame(lawRows, SparkSchemas.of(ResultTables.LAWS));
         laws.coalesce(1).write().mode(SaveMode.Overwrite).parquet(results.root().resolve("laws").toString());
         CsvWriter.write(results.root().resolve("laws.csv"), laws.columns(), lawRows);
-        long groups = written.select("model", "n", "knob", "correlation").distinct().count();
+        long groups = written.select("model", "model_params", "n", "knob", "correlation").distinct().count();
         return new Summary(fitList.size(), lawRows.size(), groups);
     }
 

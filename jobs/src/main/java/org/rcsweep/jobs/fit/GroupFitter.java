@@ -87,7 +87,7 @@ final class GroupFitter {
                 rows.add(new Object[] {key.model(), key.n(), key.knob(), key.correlation(),
                     String.join(",", options.groupBy()), metric, law, parameters[p], orNull(estimate[p]),
                     orNull(interval[0]), orNull(interval[1]), orNull(fitR2), points, usable.size(),
-                    options.resamples(), orNull(level)});
+                    options.resamples(), orNull(level), key.modelParams()});
             }
         }
     }

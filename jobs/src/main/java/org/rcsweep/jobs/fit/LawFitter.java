@@ -19,7 +19,10 @@ final class LawFitter {
     private LawFitter() {
     }
 
-    /** @param fits rows of the fits table (grouped by model, n, knob and correlation) */
+    /** Column of {@code model_params} in a fits row (the last). */
+    private static final int PARAMS = 16;
+
+    /** @param fits rows of the fits table (grouped by model and its parameters, n, knob and correlation) */
     static List<Object[]> laws(List<Row> fits) {
         List<Object[]> out = new ArrayList<>();
         Map<String, Map<String, Double>> groups = new TreeMap<>();
@@ -28,7 +31,7 @@ final class LawFitter {
             if (r.isNullAt(0) || r.isNullAt(1) || r.isNullAt(2) || r.isNullAt(3) || r.isNullAt(8)) {
                 continue;
             }
-            String key = r.getString(0) + "|" + r.getInt(1) + "|" + r.getString(2) + "|" + r.getDouble(3);
+            String key = variant(r) + "|" + r.getInt(1) + "|" + r.getString(2) + "|" + r.getDouble(3);
             groups.computeIfAbsent(key, k -> new TreeMap<>())
                     .put(r.getString(5) + "/" + r.getString(6) + "/" + r.getString(7), r.getDouble(8));
             groupRows.putIfAbsent(key, r);
@@ -38,9 +41,9 @@ final class LawFitter {
         Map<String, List<String>> bySize = new TreeMap<>();
         for (String key : groups.keySet()) {
             Row r = groupRows.get(key);
-            byCorrelation.computeIfAbsent(r.getString(0) + "|" + r.getString(2) + "|" + r.getDouble(3),
+            byCorrelation.computeIfAbsent(variant(r) + "|" + r.getString(2) + "|" + r.getDouble(3),
                     k -> new ArrayList<>()).add(key);
-            bySize.computeIfAbsent(r.getString(0) + "|" + r.getString(2) + "|" + r.getInt(1),
+            bySize.computeIfAbsent(variant(r) + "|" + r.getString(2) + "|" + r.getInt(1),
                     k -> new ArrayList<>()).add(key);
         }
         for (List<String> keys : byCorrelation.values()) {
@@ -109,8 +112,12 @@ final class LawFitter {
         out.add(new Object[] {law, first.getString(0), first.getString(2),
             keepCorrelation ? (Object) first.getDouble(3) : null, keepN ? (Object) first.getInt(1) : null, degree, x, y,
             orNull(f.slope()), orNull(f.intercept()), orNull(f.slope() - half), orNull(f.slope() + half),
-            orNull(f.r2()), pts.size()});
+            orNull(f.r2()), pts.size(), first.getString(PARAMS)});
         Objects.requireNonNull(out);
+    }
+
+    private static String variant(Row r) {
+        return r.getString(0) + "|" + r.getString(PARAMS);
     }
 
     private static Double orNull(double v) {

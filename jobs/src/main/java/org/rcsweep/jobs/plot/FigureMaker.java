@@ -18,6 +18,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.rcsweep.jobs.analysis.ResultsDirectory;
+import org.rcsweep.jobs.analysis.VariantLabels;
 import org.rcsweep.tables.ResultTables;
 
 import java.awt.Font;
@@ -187,13 +188,17 @@ public final class FigureMaker {
     }
 
     private static Figure alphaVs(SparkSession spark, Path dir, String x, String seriesBy) {
-        Dataset<Row> df = spark.sql("SELECT model, " + seriesBy + ", " + x + ", estimate, ci_low, ci_high FROM fits "
-                + "WHERE metric = 'mc_total' AND law = 'power' AND parameter = 'alpha' AND estimate IS NOT NULL "
-                + "AND " + x + " IS NOT NULL ORDER BY model, " + seriesBy + ", " + x);
+        Dataset<Row> df = spark.sql("SELECT model, " + seriesBy + ", " + x + ", estimate, ci_low, ci_high, "
+                + "model_params FROM fits WHERE metric = 'mc_total' AND law = 'power' AND parameter = 'alpha' "
+                + "AND estimate IS NOT NULL AND " + x + " IS NOT NULL ORDER BY model, model_params, " + seriesBy + ", "
+                + x);
+        List<Row> rows = df.collectAsList();
+        Map<String, String> variants = VariantLabels.of(rows.stream().map(r -> r.getString(6)).toList());
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         Map<String, YIntervalSeries> series = new LinkedHashMap<>();
-        for (Row r : df.collectAsList()) {
-            String name = r.getString(0) + ", " + seriesBy + " = " + r.get(1);
+        for (Row r : rows) {
+            String name = VariantLabels.named(r.getString(0), variants.get(r.getString(6))) + ", " + seriesBy + " = "
+                    + r.get(1);
             double est = r.getDouble(3);
             double lo = r.isNullAt(4) ? est : r.getDouble(4);
             double hi = r.isNullAt(5) ? est : r.getDouble(5);

@@ -3,6 +3,7 @@ package org.rcsweep.jobs.report;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rcsweep.jobs.analysis.ResultsDirectory;
+import org.rcsweep.jobs.analysis.VariantLabels;
 import org.rcsweep.jobs.plot.Figure;
 import org.rcsweep.tables.ResultTables;
 
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -71,28 +73,37 @@ public final class ReportWriter {
                     + "max(CASE WHEN law = 'saturating' AND parameter = 'M' THEN estimate END) AS m_sat, "
                     + "max(CASE WHEN law = 'saturating' AND parameter = 'L_half' THEN estimate END) AS l_half, "
                     + "max(CASE WHEN parameter = 'l_sublinear' THEN estimate END) AS l_sublinear, "
-                    + "max(replicas) AS replicas "
-                    + "FROM fits WHERE metric = 'mc_total' GROUP BY model, n, knob, correlation "
-                    + "ORDER BY model, n, knob, correlation").collectAsList();
-            table(md, html, "Scaling of memory capacity with readout count", new String[] {"model", "N", "knob",
-                "value", "α", "α low", "α high", "r²", "M", "L½", "L sublinear", "replicas"}, rows(fitTable));
-            List<String> sentences = new ArrayList<>();
-            for (Row r : fitTable) {
-                sentences.add(sentence(r));
+                    + "max(replicas) AS replicas, model_params "
+                    + "FROM fits WHERE metric = 'mc_total' GROUP BY model, model_params, n, knob, correlation "
+                    + "ORDER BY model, model_params, n, knob, correlation").collectAsList();
+            Map<String, String> variants = VariantLabels.of(spark.sql("SELECT DISTINCT model_params FROM fits "
+                    + "WHERE model_params IS NOT NULL").collectAsList().stream().map(r -> r.getString(0)).toList());
+            List<String[]> fitCells = rows(fitTable);
+            for (int i = 0; i < fitCells.size(); i++) {
+                String[] cells = fitCells.get(i);
+                cells[0] = VariantLabels.named(cells[0], variants.get(fitTable.get(i).getString(12)));
+                fitCells.set(i, java.util.Arrays.copyOf(cells, 12));
             }
-            List<Row> onsets = spark.sql("SELECT model, n, knob, correlation, metric, estimate, level FROM fits "
-                    + "WHERE law = 'onset' AND estimate IS NOT NULL ORDER BY model, n, knob, correlation, metric")
-                    .collectAsList();
+            table(md, html, "Scaling of memory capacity with readout count", new String[] {"model", "N", "knob",
+                "value", "α", "α low", "α high", "r²", "M", "L½", "L sublinear", "replicas"}, fitCells);
+            List<String> sentences = new ArrayList<>();
+            for (int i = 0; i < fitTable.size(); i++) {
+                sentences.add(sentence(fitTable.get(i), variants.get(fitTable.get(i).getString(12))));
+            }
+            List<Row> onsets = spark.sql("SELECT model, n, knob, correlation, metric, estimate, level, model_params "
+                    + "FROM fits WHERE law = 'onset' AND estimate IS NOT NULL "
+                    + "ORDER BY model, model_params, n, knob, correlation, metric").collectAsList();
             for (Row r : onsets) {
                 sentences.add(String.format(Locale.ROOT, "%s, N = %s, %s = %s: %s capacity first reaches %.2f at "
-                                + "L ≈ %.1f.", r.get(0), r.get(1), r.get(2), r.get(3),
-                        r.getString(4).replace("ipc_degree_", "degree-"), r.getDouble(6), r.getDouble(5)));
+                                + "L ≈ %.1f.", VariantLabels.named(r.getString(0), variants.get(r.getString(7))),
+                        r.get(1), r.get(2), r.get(3), r.getString(4).replace("ipc_degree_", "degree-"),
+                        r.getDouble(6), r.getDouble(5)));
             }
             if (results.has(ResultTables.LAWS)) {
                 Path lawsDir = results.root().resolve("laws");
                 List<Row> laws = spark.read().parquet(lawsDir.toString()).collectAsList();
                 for (Row r : laws) {
-                    sentences.add(lawSentence(r));
+                    sentences.add(lawSentence(r, variants.get(r.getString(14))));
                 }
             }
             md.append("## In plain words\n\n");
@@ -126,8 +137,9 @@ public final class ReportWriter {
         return new Report(mdFile, htmlFile);
     }
 
-    static String sentence(Row r) {
-        String head = String.format(Locale.ROOT, "%s, N = %s, %s = %s: ", r.get(0), r.get(1), r.get(2), r.get(3));
+    static String sentence(Row r, String variant) {
+        String head = String.format(Locale.ROOT, "%s, N = %s, %s = %s: ", VariantLabels.named(r.getString(0), variant),
+                r.get(1), r.get(2), r.get(3));
         if (r.isNullAt(4)) {
             return head + "the power law could not be fitted.";
         }
@@ -148,9 +160,10 @@ public final class ReportWriter {
         return s.append('.').toString();
     }
 
-    static String lawSentence(Row r) {
+    static String lawSentence(Row r, String variant) {
         String law = r.getString(0);
-        String where = String.format(Locale.ROOT, "%s, %s%s%s%s", r.get(1), r.get(2),
+        String where = String.format(Locale.ROOT, "%s, %s%s%s%s", VariantLabels.named(r.getString(1), variant),
+                r.get(2),
                 r.isNullAt(3) ? "" : " = " + r.get(3), r.isNullAt(4) ? "" : ", N = " + r.get(4),
                 r.isNullAt(5) ? "" : ", degree " + r.get(5));
         if (r.isNullAt(8)) {

@@ -138,31 +138,40 @@ class AnalysisCommandsTest {
         assertTrue(md.contains("| ok | 12 | 60 |"), "status breakdown");
     }
 
+    /** Two variants of one kind in one table, with exponents 0.5 and 1.0: each fit recovers its own. */
     @Test
-    void fitRecoversAKnownExponentFromASyntheticTable() {
+    void fitRecoversKnownExponentsOfTwoVariantsOfOneKindWithoutPoolingThem() {
         SparkSession spark = Sessions.start("test", "local[2]");
-        for (double alpha : new double[] {0.5, 1.0}) {
-            Path dir = tmp.resolve("synthetic-" + alpha);
-            StructType schema = new StructType().add("point_id", DataTypes.StringType)
-                    .add("model", DataTypes.StringType).add("n", DataTypes.IntegerType)
-                    .add("knob", DataTypes.StringType).add("correlation", DataTypes.DoubleType)
-                    .add("readouts", DataTypes.IntegerType).add("mc_total", DataTypes.DoubleType)
-                    .add("ipc_total", DataTypes.DoubleType)
-                    .add("ipc_by_degree", DataTypes.createArrayType(DataTypes.DoubleType))
-                    .add("corr_rms", DataTypes.DoubleType).add("status", DataTypes.StringType);
-            List<Row> rows = new ArrayList<>();
-            Rng rng = new Rng(7);
+        Path dir = tmp.resolve("synthetic");
+        StructType schema = new StructType().add("point_id", DataTypes.StringType)
+                .add("model", DataTypes.StringType).add("model_params", DataTypes.StringType)
+                .add("n", DataTypes.IntegerType)
+                .add("knob", DataTypes.StringType).add("correlation", DataTypes.DoubleType)
+                .add("readouts", DataTypes.IntegerType).add("mc_total", DataTypes.DoubleType)
+                .add("ipc_total", DataTypes.DoubleType)
+                .add("ipc_by_degree", DataTypes.createArrayType(DataTypes.DoubleType))
+                .add("corr_rms", DataTypes.DoubleType).add("status", DataTypes.StringType);
+        List<Row> rows = new ArrayList<>();
+        Rng rng = new Rng(7);
+        double[] alphas = {0.5, 1.0};
+        for (double alpha : alphas) {
+            String params = "esn{gain=" + alpha + "}";
             for (int replica = 0; replica < 10; replica++) {
                 double offset = 0.05 * rng.nextGaussian();
                 for (int l : new int[] {2, 4, 8, 16, 32, 64}) {
                     double mc = 1.5 * Math.pow(l, alpha) * Math.exp(offset + 0.02 * rng.nextGaussian());
-                    rows.add(RowFactory.create("p" + replica, "esn", 100, "none", 0.0, l, mc, null, null, 0.3, "ok"));
+                    rows.add(RowFactory.create("p" + alpha + "-" + replica, "esn", params, 100, "none", 0.0, l, mc,
+                            null, null, 0.3, "ok"));
                 }
             }
-            spark.createDataFrame(rows, schema).write().parquet(dir.resolve("points").toString());
-            FitJob.run(spark, dir.toString(), FitOptions.defaults());
-            Row fit = spark.read().parquet(dir.resolve("fits").toString())
-                    .where("law = 'power' AND parameter = 'alpha'").first();
+        }
+        spark.createDataFrame(rows, schema).write().parquet(dir.resolve("points").toString());
+        FitJob.run(spark, dir.toString(), FitOptions.defaults());
+        Dataset<Row> alphaFits = spark.read().parquet(dir.resolve("fits").toString())
+                .where("law = 'power' AND parameter = 'alpha'");
+        assertEquals(2, alphaFits.count(), "one fit per variant");
+        for (double alpha : alphas) {
+            Row fit = alphaFits.where("model_params = 'esn{gain=" + alpha + "}'").first();
             double estimate = fit.getDouble(fit.fieldIndex("estimate"));
             assertEquals(alpha, estimate, 0.03);
             assertTrue(fit.getDouble(fit.fieldIndex("ci_low")) <= alpha

@@ -1,4 +1,4 @@
-package org.rcsweep.jobs.plot;
+package org.rcsweep.jobs.analysis;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +23,17 @@ class VariantLabelsTest {
         String b = "lif{beta=0.9,dale=true,w=[1,3]}";
         assertEquals(Map.of(a, ""), VariantLabels.of(List.of(a)));
         assertEquals("dale=true,w=[1,3]", VariantLabels.of(List.of(a, b)).get(b));
+    }
+
+    @Test
+    void eachKindIsComparedWithItselfOnly() {
+        String lifA = "lif{beta=0.9,dale=false}";
+        String lifB = "lif{beta=0.9,dale=true}";
+        String ring = "ring{rho=0.9}";
+        Map<String, String> labels = VariantLabels.of(List.of(lifA, ring, lifB));
+        assertEquals("", labels.get(ring));
+        assertEquals("dale=false", labels.get(lifA));
+        assertEquals("lif (dale=false)", VariantLabels.named("lif", labels.get(lifA)));
+        assertEquals("ring", VariantLabels.named("ring", labels.get(ring)));
     }
 }
