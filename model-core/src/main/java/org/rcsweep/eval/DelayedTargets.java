@@ -36,18 +36,6 @@ final class DelayedTargets {
         return maxDelay;
     }
 
-    /** Writes Y[s][k] = u(t_s − k) for the current chunk of {@code rows} steps into {@code y} (rows × (K+1)). */
-    void targets(int rows, double[] y) {
-        int m = maxDelay + 1;
-        for (int s = 0; s < rows; s++) {
-            int base = maxDelay + s;
-            int o = s * m;
-            for (int k = 0; k < m; k++) {
-                y[o + k] = window[base - k];
-            }
-        }
-    }
-
     /** Moves past the current chunk of {@code rows} steps. */
     void slide(int rows) {
         System.arraycopy(window, rows, window, 0, maxDelay);

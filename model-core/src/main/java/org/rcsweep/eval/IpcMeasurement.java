@@ -19,6 +19,7 @@ import org.rcsweep.spec.PointSpec;
 import org.rcsweep.stats.CrossMoments;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,44 +70,62 @@ public final class IpcMeasurement {
         List<String> notes = new ArrayList<>();
         int evaluated = 0;
         int top = readouts.length - 1;
+        // Capacities of targets already measured, NaN where the readout set is ill-conditioned. A round with fewer
+        // targets than one pass can hold also measures the next rounds' targets of the open families, as if they
+        // all stayed productive: late rounds (one family, a few delays each) would otherwise cost a simulation
+        // pass each. A target's capacity does not depend on the block it was measured in, so the results are
+        // those of measuring round by round; targets of families that close meanwhile are simply never used.
+        Map<IpcTarget, double[]> measured = new HashMap<>();
+        int perPass = ipc.blockTargets() * ipc.threads();
         for (int start = 0; !active.isEmpty(); start += ipc.window()) {
-            List<IpcTarget> round = new ArrayList<>();
-            List<TargetFamily> stillOpen = new ArrayList<>();
-            for (TargetFamily f : active) {
-                int bound = maxDelays.get(f.degree() - 1);
-                if (start > bound) {
-                    continue;
-                }
-                stillOpen.add(f);
-                for (int span = start; span < start + ipc.window() && span <= bound; span++) {
-                    round.addAll(f.withSpan(span));
-                }
-            }
+            List<TargetFamily> stillOpen = open(active, start, maxDelays);
             if (stillOpen.isEmpty()) {
                 break;
             }
+            List<IpcTarget> round = roundTargets(stillOpen, start, ipc.window(), maxDelays);
             if (evaluated + round.size() > ipc.maxTargets()) {
                 round = new ArrayList<>(round.subList(0, ipc.maxTargets() - evaluated));
                 notes.add("stopped at the bound of " + ipc.maxTargets() + " targets (delay window from " + start + ")");
             }
             evaluated += round.size();
-            List<TargetFamily> productive = new ArrayList<>();
-            List<List<IpcTarget>> blocks = blocks(round, ipc.blockTargets());
+            List<IpcTarget> batch = new ArrayList<>();
+            for (IpcTarget t : round) {
+                if (!measured.containsKey(t)) {
+                    batch.add(t);
+                }
+            }
+            for (int ahead = start + ipc.window(); !batch.isEmpty() && batch.size() < perPass;
+                 ahead += ipc.window()) {
+                List<TargetFamily> later = open(stillOpen, ahead, maxDelays);
+                if (later.isEmpty()) {
+                    break;
+                }
+                batch.addAll(roundTargets(later, ahead, ipc.window(), maxDelays));
+            }
+            List<List<IpcTarget>> blocks = blocks(batch, ipc.blockTargets());
             List<ReadoutCapacity[]> blockCaps = capacitiesOfBlocks(spec, reservoirs, blocks, false);
             for (int b = 0; b < blocks.size(); b++) {
                 List<IpcTarget> block = blocks.get(b);
                 ReadoutCapacity[] caps = blockCaps.get(b);
                 for (int j = 0; j < block.size(); j++) {
-                    IpcTarget target = block.get(j);
-                    double[] threshold = thresholds.get(target.family());
+                    double[] c = new double[readouts.length];
                     for (int i = 0; i < readouts.length; i++) {
-                        double c = caps[i].inSample()[j];
-                        if (caps[i].wellConditioned() && c >= threshold[i]) {
-                            byDegree[i][target.degree() - 1] += c;
-                            terms.add(new IpcResult.Term(readouts[i], target, c, threshold[i]));
-                            if (i == top && !productive.contains(target.family())) {
-                                productive.add(target.family());
-                            }
+                        c[i] = caps[i].wellConditioned() ? caps[i].inSample()[j] : Double.NaN;
+                    }
+                    measured.put(block.get(j), c);
+                }
+            }
+            List<TargetFamily> productive = new ArrayList<>();
+            for (IpcTarget target : round) {
+                double[] caps = measured.remove(target);
+                double[] threshold = thresholds.get(target.family());
+                for (int i = 0; i < readouts.length; i++) {
+                    double c = caps[i];
+                    if (c >= threshold[i]) {
+                        byDegree[i][target.degree() - 1] += c;
+                        terms.add(new IpcResult.Term(readouts[i], target, c, threshold[i]));
+                        if (i == top && !productive.contains(target.family())) {
+                            productive.add(target.family());
                         }
                     }
                 }
@@ -153,6 +172,30 @@ public final class IpcMeasurement {
                 for (int i = 0; i < readouts.length; i++) {
                     t[i] = Math.max(t[i], ipc.shuffleScale() * caps[i].inSample()[j]);
                 }
+            }
+        }
+        return out;
+    }
+
+    /** The families whose delay bound is not yet passed at {@code start}. */
+    private static List<TargetFamily> open(List<TargetFamily> families, int start, List<Integer> maxDelays) {
+        List<TargetFamily> out = new ArrayList<>();
+        for (TargetFamily f : families) {
+            if (start <= maxDelays.get(f.degree() - 1)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** The targets of the round starting at {@code start}: spans start … start + window − 1 within each bound. */
+    private static List<IpcTarget> roundTargets(List<TargetFamily> families, int start, int window,
+                                                List<Integer> maxDelays) {
+        List<IpcTarget> out = new ArrayList<>();
+        for (TargetFamily f : families) {
+            int bound = maxDelays.get(f.degree() - 1);
+            for (int span = start; span < start + window && span <= bound; span++) {
+                out.addAll(f.withSpan(span));
             }
         }
         return out;
@@ -226,8 +269,6 @@ public final class IpcMeasurement {
         DelayedTargets surrogateInput = surrogate ? new DelayedTargets(history, chunk,
                 new InputSignal(law, SeedStreams.SURROGATE_INPUT.rng(spec.seed())),
                 new InputSignal(law, SeedStreams.SURROGATE_PREHISTORY.rng(spec.seed()))) : null;
-        int width = history + 1;
-        double[] delayed = new double[chunk * width];
         // Each distinct (power, delay) factor of the block is evaluated once per sample, then shared by the targets
         // that contain it; products keep each target's factor order, so values are unchanged.
         PolynomialFactors factors = new PolynomialFactors(chunk);
@@ -246,17 +287,16 @@ public final class IpcMeasurement {
             }
         }
         PointSimulation simulation = new PointSimulation(spec, history, false, reservoirs);
-        simulation.run((x, y, training) -> {
+        simulation.run((InputSink) (x, input, offset, training) -> {
             int rows = x.numRows;
-            double[] u = y.data;
+            z.reshape(rows, m, false);
             if (surrogateInput != null) {
                 surrogateInput.draw(rows);
-                surrogateInput.targets(rows, delayed);
+                factors.evaluate(law, surrogateInput.window(), surrogateInput.offset(), rows);
                 surrogateInput.slide(rows);
-                u = delayed;
+            } else {
+                factors.evaluate(law, input, offset, rows);
             }
-            z.reshape(rows, m, false);
-            factors.evaluate(law, u, width, rows);
             double[] values = factors.values();
             for (int s = 0; s < rows; s++) {
                 int row = factors.rowOffset(s);

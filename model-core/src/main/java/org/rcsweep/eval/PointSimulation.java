@@ -67,11 +67,31 @@ public final class PointSimulation {
         return Arrays.copyOf(SeedStreams.READOUT_CHOICE.rng(spec.seed()).permutation(spec.n()), spec.maxReadouts());
     }
 
-    /** Runs the simulation; throws {@link DivergenceException} when the state leaves the bounded region. */
+    /**
+     * Runs the simulation, handing each chunk's delayed inputs u(t−k), k = 0..H, to the sink as a matrix; throws
+     * {@link DivergenceException} when the state leaves the bounded region.
+     */
     public void run(ChunkSink sink) {
+        int m = history + 1;
+        DMatrixRMaj y = new DMatrixRMaj(spec.capacity().chunkSteps(), m);
+        run((x, u, offset, training) -> {
+            int rows = x.numRows;
+            y.reshape(rows, m, false);
+            for (int s = 0; s < rows; s++) {
+                int base = offset + s;
+                int o = s * m;
+                for (int k = 0; k < m; k++) {
+                    y.data[o + k] = u[base - k];
+                }
+            }
+            sink.accept(x, y, training);
+        });
+    }
+
+    /** Runs the simulation, handing each chunk's raw input history to the sink. */
+    public void run(InputSink sink) {
         int n = spec.n();
         int k = history;
-        int m = k + 1;
         int lMax = spec.maxReadouts();
         int chunk = spec.capacity().chunkSteps();
         int steps = spec.input().steps();
@@ -101,14 +121,12 @@ public final class PointSimulation {
             spiking.resetStatistics();
         }
         DMatrixRMaj x = new DMatrixRMaj(chunk, lMax);
-        DMatrixRMaj y = new DMatrixRMaj(chunk, m);
         for (int t = 0; t < steps; ) {
             boolean training = t < trainSteps;
             int rows = Math.min(chunk, (training ? trainSteps : steps) - t);
             advance(reservoir, targets, rows, states, t);
             long gather = System.nanoTime();
             x.reshape(rows, lMax, false);
-            y.reshape(rows, m, false);
             for (int s = 0; s < rows; s++) {
                 int so = s * n;
                 int xo = s * lMax;
@@ -116,8 +134,7 @@ public final class PointSimulation {
                     x.data[xo + i] = states[so + readouts[i]];
                 }
             }
-            targets.targets(rows, y.data);
-            sink.accept(x, y, training);
+            sink.accept(x, targets.window(), targets.offset(), training);
             targets.slide(rows);
             sinkNanos += System.nanoTime() - gather;
             t += rows;

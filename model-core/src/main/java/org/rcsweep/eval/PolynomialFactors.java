@@ -33,17 +33,17 @@ final class PolynomialFactors {
     }
 
     /**
-     * Evaluates every slot for the chunk's rows; {@code u} holds u(t − k) at [s·width + k]. Values are stored by
-     * row (all slots of sample s together), the order in which targets are then built.
+     * Evaluates every slot for the chunk's rows; {@code u} holds u(t_s − k) at [offset + s − k]. Values are stored
+     * by row (all slots of sample s together), the order in which targets are then built.
      */
-    void evaluate(InputDistribution law, double[] u, int width, int rows) {
+    void evaluate(InputDistribution law, double[] u, int offset, int rows) {
         int n = pairs.size();
         if (values.length < n * chunk) {
             values = new double[n * chunk];
         }
         for (int i = 0; i < n; i++) {
             int[] pair = pairs.get(i);
-            OrthonormalPolynomials.values(law, pair[0], u, pair[1], width, rows, values, i, n);
+            OrthonormalPolynomials.values(law, pair[0], u, offset - pair[1], 1, rows, values, i, n);
         }
     }
 

@@ -180,4 +180,33 @@ class IpcMeasurementTest {
             org.junit.jupiter.api.Assertions.assertArrayEquals(a.byDegree()[i], b.byDegree()[i], 0.0);
         }
     }
+
+    /**
+     * A target's capacity does not depend on the block it is measured in, so measuring rounds ahead (small rounds
+     * are filled with the next rounds' targets) gives the same terms, bit for bit, as blocks of any size.
+     */
+    @Test
+    void blockSizeAndLookaheadDoNotChangeTheResult() {
+        IpcSpec d = IpcSpec.defaults(3);
+        IpcSpec large = new IpcSpec(true, 3, List.of(60, 12, 6), IpcThreshold.CHI2, d.chi2P(), d.chi2Factor(),
+                d.shuffleScale(), d.surrogates(), 4, d.maxTargets(), 512, 1);
+        IpcSpec small = new IpcSpec(true, 3, List.of(60, 12, 6), IpcThreshold.CHI2, d.chi2P(), d.chi2Factor(),
+                d.shuffleScale(), d.surrogates(), 4, d.maxTargets(), 7, 1);
+        EsnSpec esn = new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0);
+        PointSpec a = point(esn, 15, List.of(5, 15), 3000, large, 0);
+        PointSpec b = point(esn, 15, List.of(5, 15), 3000, small, 0);
+        IpcResult ra = IpcMeasurement.evaluate(a, PointSimulation.reservoirs(a));
+        IpcResult rb = IpcMeasurement.evaluate(b, PointSimulation.reservoirs(b));
+        assertEquals(ra.evaluated(), rb.evaluated(), "the same targets count as evaluated");
+        assertTrue(ra.terms().size() > 20, "enough terms to compare: " + ra.terms().size());
+        assertEquals(ra.terms().size(), rb.terms().size());
+        for (int t = 0; t < ra.terms().size(); t++) {
+            assertEquals(ra.terms().get(t).target(), rb.terms().get(t).target());
+            assertEquals(Double.doubleToLongBits(ra.terms().get(t).capacity()),
+                    Double.doubleToLongBits(rb.terms().get(t).capacity()));
+        }
+        for (int i = 0; i < ra.byDegree().length; i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(ra.byDegree()[i], rb.byDegree()[i], 0.0);
+        }
+    }
 }
