@@ -272,7 +272,7 @@ public final class IpcMeasurement {
         // Each distinct (power, delay) factor of the block is evaluated once per sample, then shared by the targets
         // that contain it; products keep each target's factor order, so values are unchanged.
         PolynomialFactors factors = new PolynomialFactors(chunk);
-        // Target j's factors are slots[first[j]] … slots[first[j + 1] − 1] (flat arrays: this loop runs per sample).
+        // Target j's factors are slots[first[j]] … slots[first[j + 1] − 1].
         int[] first = new int[m + 1];
         for (int j = 0; j < m; j++) {
             first[j + 1] = first[j] + block.get(j).family().powers().length;
@@ -297,19 +297,7 @@ public final class IpcMeasurement {
             } else {
                 factors.evaluate(law, input, offset, rows);
             }
-            double[] values = factors.values();
-            for (int s = 0; s < rows; s++) {
-                int row = factors.rowOffset(s);
-                int zo = s * m;
-                for (int j = 0; j < m; j++) {
-                    int end = first[j + 1];
-                    double v = values[row + slots[first[j]]]; // = 1.0 × first factor, exactly
-                    for (int f = first[j] + 1; f < end; f++) {
-                        v *= values[row + slots[f]];
-                    }
-                    z.data[zo + j] = v;
-                }
-            }
+            factors.products(first, slots, m, rows, z.data);
             moments.add(x, z);
         });
         int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();

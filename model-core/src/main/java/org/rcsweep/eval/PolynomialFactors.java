@@ -9,16 +9,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The distinct factors P_d(u(t−τ)) of a block of IPC targets, evaluated once per chunk of samples. Targets of higher
- * degree share few (power, delay) pairs, so evaluating the pairs instead of every factor of every target removes
- * most of the polynomial evaluations, which dominate the cost of building targets.
+ * The distinct factors P_d(u(t−τ)) of a block of IPC targets, evaluated once per chunk of samples, and the target
+ * products built from them. Targets of higher degree share few (power, delay) pairs, so evaluating the pairs instead
+ * of every factor of every target removes most of the polynomial evaluations.
+ *
+ * <p>Values are kept by slot (all samples of one factor together), so that a target's column is built by a few
+ * multiplications of contiguous arrays, which the JIT vectorises; the product keeps the target's factor order, so
+ * every value is the same as when built sample by sample.
  */
 final class PolynomialFactors {
+    /** Samples per tile of the transpose from target columns to the row-major chunk. */
+    private static final int TILE = 8;
     private final int chunk;
     // slot of each (power, delay) pair, keyed by power·2³² + delay
     private final Map<Long, Integer> slots = new HashMap<>();
     private final List<int[]> pairs = new ArrayList<>();
     private double[] values = new double[0];
+    private double[] columns = new double[0];
 
     PolynomialFactors(int chunk) {
         this.chunk = chunk;
@@ -32,10 +39,7 @@ final class PolynomialFactors {
         });
     }
 
-    /**
-     * Evaluates every slot for the chunk's rows; {@code u} holds u(t_s − k) at [offset + s − k]. Values are stored
-     * by row (all slots of sample s together), the order in which targets are then built.
-     */
+    /** Evaluates every slot for the chunk's rows; {@code u} holds u(t_s − k) at [offset + s − k]. */
     void evaluate(InputDistribution law, double[] u, int offset, int rows) {
         int n = pairs.size();
         if (values.length < n * chunk) {
@@ -43,16 +47,36 @@ final class PolynomialFactors {
         }
         for (int i = 0; i < n; i++) {
             int[] pair = pairs.get(i);
-            OrthonormalPolynomials.values(law, pair[0], u, offset - pair[1], 1, rows, values, i, n);
+            OrthonormalPolynomials.values(law, pair[0], u, offset - pair[1], 1, rows, values, i * chunk, 1);
         }
     }
 
-    /** Start of sample {@code row}'s values: slot i of that row is at {@code values()[rowOffset(row) + i]}. */
-    int rowOffset(int row) {
-        return row * pairs.size();
-    }
-
-    double[] values() {
-        return values;
+    /**
+     * Writes the m targets of the chunk's rows into {@code z} (rows × m, row-major): target j is the product of
+     * slots {@code slotOf[first[j]]} … {@code slotOf[first[j + 1] − 1]}, multiplied in that order.
+     */
+    void products(int[] first, int[] slotOf, int m, int rows, double[] z) {
+        if (columns.length < m * chunk) {
+            columns = new double[m * chunk];
+        }
+        for (int j = 0; j < m; j++) {
+            int o = j * chunk;
+            System.arraycopy(values, slotOf[first[j]] * chunk, columns, o, rows);
+            for (int f = first[j] + 1; f < first[j + 1]; f++) {
+                int v = slotOf[f] * chunk;
+                for (int s = 0; s < rows; s++) {
+                    columns[o + s] *= values[v + s];
+                }
+            }
+        }
+        for (int s0 = 0; s0 < rows; s0 += TILE) {
+            int s1 = Math.min(rows, s0 + TILE);
+            for (int j = 0; j < m; j++) {
+                int o = j * chunk;
+                for (int s = s0; s < s1; s++) {
+                    z[s * m + j] = columns[o + s];
+                }
+            }
+        }
     }
 }

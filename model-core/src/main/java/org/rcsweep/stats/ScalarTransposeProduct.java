@@ -49,16 +49,23 @@ final class ScalarTransposeProduct {
         c[c3] = s30; c[c3 + 1] = s31; c[c3 + 2] = s32; c[c3 + 3] = s33;
     }
 
-    /** Entries (i, j) with i in [i0, i1), j in [j0, j1) (and j ≥ i if upperOnly). */
+    /**
+     * Entries (i, j) with i in [i0, i1), j in [j0, j1) (and j ≥ i if upperOnly). Rows r are the outer loop: each
+     * entry still gets its fma chain in the order r = 0, 1, …, while consecutive operations update different
+     * entries and so do not wait on each other (with r inner, every fma waits for the one before it).
+     */
     static void range(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff, int i0, int i1,
                       int j0, int j1, boolean upperOnly) {
-        for (int i = i0; i < i1; i++) {
-            int from = upperOnly ? Math.max(i, j0) : j0;
-            int ci = cOff + i * m;
-            for (int r = 0; r < rows; r++) {
-                double x = a[r * p + i];
-                int br = bOff + r * m;
-                for (int j = from; j < j1; j++) {
+        if (i0 >= i1 || j0 >= j1) {
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            int ar = r * p;
+            int br = bOff + r * m;
+            for (int i = i0; i < i1; i++) {
+                double x = a[ar + i];
+                int ci = cOff + i * m;
+                for (int j = upperOnly ? Math.max(i, j0) : j0; j < j1; j++) {
                     c[ci + j] = Math.fma(x, b[br + j], c[ci + j]);
                 }
             }

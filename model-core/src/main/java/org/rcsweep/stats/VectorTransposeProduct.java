@@ -35,14 +35,46 @@ final class VectorTransposeProduct {
                 }
             }
         }
-        // Remainders: rows of C below the last full row block, one at a time but still eight columns per step, then
-        // the columns right of the last full column block.
-        for (int i = iBlocks; i < p; i++) {
+        // Remainders: rows of C below the last full row block, two at a time where possible (each pass over B then
+        // serves two rows), still eight columns per step; then the columns right of the last full column block.
+        int i = iBlocks;
+        for (; i + 1 < p; i += 2) {
+            for (int j0 = upperOnly ? i - i % BJ : 0; j0 < jBlocks; j0 += BJ) {
+                pair(a, rows, p, b, bOff, m, c, cOff, i, j0);
+            }
+        }
+        for (; i < p; i++) {
             for (int j0 = upperOnly ? i - i % BJ : 0; j0 < jBlocks; j0 += BJ) {
                 row(a, rows, p, b, bOff, m, c, cOff, i, j0);
             }
         }
         ScalarTransposeProduct.range(a, rows, p, b, bOff, m, c, cOff, 0, p, jBlocks, m, upperOnly);
+    }
+
+    /** Rows i and i + 1 of C, columns j0 … j0 + 7 (entries left of the diagonal, if any, are simply also updated). */
+    private static void pair(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff, int i,
+                             int j0) {
+        int c0 = cOff + i * m + j0;
+        int c1 = c0 + m;
+        DoubleVector s00 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector s01 = DoubleVector.fromArray(S, c, c0 + 4);
+        DoubleVector s10 = DoubleVector.fromArray(S, c, c1);
+        DoubleVector s11 = DoubleVector.fromArray(S, c, c1 + 4);
+        for (int r = 0; r < rows; r++) {
+            int br = bOff + r * m + j0;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, br);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, br + 4);
+            DoubleVector x0 = DoubleVector.broadcast(S, a[r * p + i]);
+            DoubleVector x1 = DoubleVector.broadcast(S, a[r * p + i + 1]);
+            s00 = x0.fma(b0, s00);
+            s01 = x0.fma(b1, s01);
+            s10 = x1.fma(b0, s10);
+            s11 = x1.fma(b1, s11);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + 4);
+        s10.intoArray(c, c1);
+        s11.intoArray(c, c1 + 4);
     }
 
     private static void row(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff, int i,
