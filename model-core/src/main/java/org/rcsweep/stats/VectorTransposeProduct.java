@@ -9,6 +9,11 @@ import jdk.incubator.vector.VectorSpecies;
  * multiply–adds. Each entry of C is the same chain fma(a_r, b_r, ·) over r = 0, 1, … as in
  * {@link ScalarTransposeProduct}, so both give identical bits on every machine; the lane count is fixed at four
  * (SPECIES_256) for the same reason.
+ *
+ * <p>Both operands are packed before the micro-kernel runs: the four columns of A of a row block and the eight
+ * columns of B of a column block are copied into contiguous rows × 4 and rows × 8 strips, so the kernel streams
+ * consecutive memory instead of one cache line per row at a stride of a whole matrix row (which for wide B also
+ * means a new page per row). Packing copies values, so every entry's fma chain is unchanged.
  */
 final class VectorTransposeProduct {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
@@ -24,14 +29,28 @@ final class VectorTransposeProduct {
                            boolean upperOnly) {
         int iBlocks = p - p % BI;
         int jBlocks = m - m % BJ;
+        double[] packedA = new double[rows * iBlocks];
+        for (int i0 = 0; i0 < iBlocks; i0 += BI) {
+            int o = i0 * rows;
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(a, r * p + i0, packedA, o + r * BI, BI);
+            }
+        }
+        double[] packedB = new double[rows * PANEL];
         for (int jp = 0; jp < jBlocks; jp += PANEL) {
             int jpEnd = Math.min(jBlocks, jp + PANEL);
+            for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
+                int o = (j0 - jp) * rows;
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(b, bOff + r * m + j0, packedB, o + r * BJ, BJ);
+                }
+            }
             for (int i0 = 0; i0 < iBlocks; i0 += BI) {
                 for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
                     if (upperOnly && j0 + BJ <= i0) {
                         continue; // block entirely below the diagonal
                     }
-                    block(a, rows, p, b, bOff, m, c, cOff, i0, j0);
+                    block(packedA, i0 * rows, packedB, (j0 - jp) * rows, rows, c, cOff + i0 * m + j0, m);
                 }
             }
         }
@@ -92,9 +111,11 @@ final class VectorTransposeProduct {
         s1.intoArray(c, c0 + 4);
     }
 
-    private static void block(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff, int i0,
-                              int j0) {
-        int c0 = cOff + i0 * m + j0;
+    /**
+     * C[0..3][0..7] (row stride m, at {@code c0}) += Aᵀ B over the packed strips: A's four values of row r at
+     * {@code aOff + 4r}, B's eight at {@code bOff + 8r}.
+     */
+    private static void block(double[] a, int aOff, double[] b, int bOff, int rows, double[] c, int c0, int m) {
         int c1 = c0 + m;
         int c2 = c1 + m;
         int c3 = c2 + m;
@@ -107,10 +128,10 @@ final class VectorTransposeProduct {
         DoubleVector s30 = DoubleVector.fromArray(S, c, c3);
         DoubleVector s31 = DoubleVector.fromArray(S, c, c3 + 4);
         for (int r = 0; r < rows; r++) {
-            int br = bOff + r * m + j0;
+            int br = bOff + r * BJ;
             DoubleVector b0 = DoubleVector.fromArray(S, b, br);
             DoubleVector b1 = DoubleVector.fromArray(S, b, br + 4);
-            int ar = r * p + i0;
+            int ar = aOff + r * BI;
             DoubleVector x0 = DoubleVector.broadcast(S, a[ar]);
             DoubleVector x1 = DoubleVector.broadcast(S, a[ar + 1]);
             DoubleVector x2 = DoubleVector.broadcast(S, a[ar + 2]);
