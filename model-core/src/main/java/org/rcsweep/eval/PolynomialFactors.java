@@ -20,6 +20,8 @@ import java.util.Map;
 final class PolynomialFactors {
     /** Samples per tile of the transpose from target columns to the row-major chunk. */
     private static final int TILE = 8;
+    /** Targets built per group: their columns (GROUP × chunk) stay in cache until they are transposed. */
+    private static final int GROUP = 32;
     private final int chunk;
     // slot of each (power, delay) pair, keyed by power·2³² + delay
     private final Map<Long, Integer> slots = new HashMap<>();
@@ -56,25 +58,28 @@ final class PolynomialFactors {
      * slots {@code slotOf[first[j]]} … {@code slotOf[first[j + 1] − 1]}, multiplied in that order.
      */
     void products(int[] first, int[] slotOf, int m, int rows, double[] z) {
-        if (columns.length < m * chunk) {
-            columns = new double[m * chunk];
+        if (columns.length < GROUP * chunk) {
+            columns = new double[GROUP * chunk];
         }
-        for (int j = 0; j < m; j++) {
-            int o = j * chunk;
-            System.arraycopy(values, slotOf[first[j]] * chunk, columns, o, rows);
-            for (int f = first[j] + 1; f < first[j + 1]; f++) {
-                int v = slotOf[f] * chunk;
-                for (int s = 0; s < rows; s++) {
-                    columns[o + s] *= values[v + s];
+        for (int j0 = 0; j0 < m; j0 += GROUP) {
+            int j1 = Math.min(m, j0 + GROUP);
+            for (int j = j0; j < j1; j++) {
+                int o = (j - j0) * chunk;
+                System.arraycopy(values, slotOf[first[j]] * chunk, columns, o, rows);
+                for (int f = first[j] + 1; f < first[j + 1]; f++) {
+                    int v = slotOf[f] * chunk;
+                    for (int s = 0; s < rows; s++) {
+                        columns[o + s] *= values[v + s];
+                    }
                 }
             }
-        }
-        for (int s0 = 0; s0 < rows; s0 += TILE) {
-            int s1 = Math.min(rows, s0 + TILE);
-            for (int j = 0; j < m; j++) {
-                int o = j * chunk;
-                for (int s = s0; s < s1; s++) {
-                    z[s * m + j] = columns[o + s];
+            for (int s0 = 0; s0 < rows; s0 += TILE) {
+                int s1 = Math.min(rows, s0 + TILE);
+                for (int j = j0; j < j1; j++) {
+                    int o = (j - j0) * chunk;
+                    for (int s = s0; s < s1; s++) {
+                        z[s * m + j] = columns[o + s];
+                    }
                 }
             }
         }
