@@ -3,12 +3,18 @@ package org.rcsweep.stats;
 /**
  * In-place iterative radix-2 complex FFT of one fixed power-of-two size, with its twiddle factors computed once.
  * Plain scalar Java: the same operations in the same order on every machine.
+ *
+ * <p>The twiddles of each stage are stored contiguously (stage with half-length h at [h, 2h)), so every stage reads
+ * them in sequence; in the early stages, where butterfly groups are short, each twiddle is loaded once for all
+ * groups. Butterflies within a stage are independent, so the order in which they run does not change any value.
  */
 final class Fft {
+    /** Stages with butterfly groups shorter than this run twiddle by twiddle, across all groups. */
+    private static final int SHORT_GROUP = 16;
     private final int size;
     private final int[] bitReverse;
-    private final double[] cos;
-    private final double[] sin;
+    private final double[] stageCos;
+    private final double[] stageSin;
 
     Fft(int size) {
         if (size < 1 || Integer.bitCount(size) != 1) {
@@ -20,12 +26,21 @@ final class Fft {
         for (int i = 0; i < size; i++) {
             bitReverse[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
         }
-        this.cos = new double[size / 2];
-        this.sin = new double[size / 2];
+        double[] cos = new double[size / 2];
+        double[] sin = new double[size / 2];
         for (int k = 0; k < size / 2; k++) {
             double angle = -2 * Math.PI * k / size;
             cos[k] = Math.cos(angle);
             sin[k] = Math.sin(angle);
+        }
+        this.stageCos = new double[Math.max(size, 1)];
+        this.stageSin = new double[Math.max(size, 1)];
+        for (int half = 1; half < size; half <<= 1) {
+            int step = size / (2 * half);
+            for (int k = 0; k < half; k++) {
+                stageCos[half + k] = cos[k * step];
+                stageSin[half + k] = sin[k * step];
+            }
         }
     }
 
@@ -57,21 +72,32 @@ final class Fft {
             }
         }
         for (int half = 1; half < n; half <<= 1) {
-            int step = n / (2 * half);
-            for (int start = 0; start < n; start += 2 * half) {
+            if (half < SHORT_GROUP) {
                 for (int k = 0; k < half; k++) {
-                    double wr = cos[k * step];
-                    double wi = backward ? -sin[k * step] : sin[k * step];
-                    int a = start + k;
-                    int b = a + half;
-                    double tr = wr * re[b] - wi * im[b];
-                    double ti = wr * im[b] + wi * re[b];
-                    re[b] = re[a] - tr;
-                    im[b] = im[a] - ti;
-                    re[a] += tr;
-                    im[a] += ti;
+                    double wr = stageCos[half + k];
+                    double wi = backward ? -stageSin[half + k] : stageSin[half + k];
+                    for (int a = k; a < n; a += 2 * half) {
+                        butterfly(re, im, a, a + half, wr, wi);
+                    }
+                }
+            } else {
+                for (int start = 0; start < n; start += 2 * half) {
+                    for (int k = 0; k < half; k++) {
+                        double wr = stageCos[half + k];
+                        double wi = backward ? -stageSin[half + k] : stageSin[half + k];
+                        butterfly(re, im, start + k, start + k + half, wr, wi);
+                    }
                 }
             }
         }
+    }
+
+    private static void butterfly(double[] re, double[] im, int a, int b, double wr, double wi) {
+        double tr = wr * re[b] - wi * im[b];
+        double ti = wr * im[b] + wi * re[b];
+        re[b] = re[a] - tr;
+        im[b] = im[a] - ti;
+        re[a] += tr;
+        im[a] += ti;
     }
 }
