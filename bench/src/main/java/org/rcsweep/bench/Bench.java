@@ -45,12 +45,12 @@ public final class Bench {
             case 1 -> {
                 int size = n == null ? 1000 : n;
                 MemoryCapacityWorkload.run(MemoryCapacityWorkload.point(size, steps == null ? 20_000 : steps, 3000,
-                        2 * size, size), REFERENCE_SECONDS, report);
+                        2 * size, size, threads == null ? 1 : threads), REFERENCE_SECONDS, report);
             }
             case 2 -> {
                 int size = n == null ? 4000 : n;
                 MemoryCapacityWorkload.run(MemoryCapacityWorkload.point(size, steps == null ? 100_000 : steps, 1000,
-                        1000, 1000), REFERENCE_SECONDS, report);
+                        1000, 1000, threads == null ? 1 : threads), REFERENCE_SECONDS, report);
             }
             case 3 -> IpcWorkload.run(IpcWorkload.point(steps == null ? 1_000_000 : steps,
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads), REFERENCE_SECONDS, report);

@@ -30,14 +30,16 @@ final class MemoryCapacityWorkload {
     private MemoryCapacityWorkload() {
     }
 
-    static PointSpec point(int n, int steps, int washout, int maxDelay, int maxReadouts) {
+    /** @param threads capacity.threads: threads simulating the reservoir */
+    static PointSpec point(int n, int steps, int washout, int maxDelay, int maxReadouts, int threads) {
         List<Integer> readouts = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
             readouts.add(Math.max(1, maxReadouts * i / 10));
         }
         return new PointSpec("bench", 1L, new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0), n,
                 CorrelationSpec.none(), 0, readouts, new InputSpec(InputDistribution.UNIFORM, steps, washout),
-                CapacitySpec.defaults().withMaxDelay(maxDelay), new TheorySpec(false, false), IpcSpec.disabled());
+                CapacitySpec.defaults().withMaxDelay(maxDelay).withThreads(threads), new TheorySpec(false, false),
+                IpcSpec.disabled());
     }
 
     static List<Stage> run(PointSpec spec, double referenceSeconds, Report report) {
@@ -47,7 +49,8 @@ final class MemoryCapacityWorkload {
         int steps = spec.input().steps();
         int chunk = spec.capacity().chunkSteps();
         report.line("point: tanh ESN N = " + n + ", T = " + steps + " (+" + spec.input().washout()
-                + " washout), K = " + spec.maxDelay() + ", L = " + spec.readouts() + ", holdout, chunk " + chunk);
+                + " washout), K = " + spec.maxDelay() + ", L = " + spec.readouts() + ", holdout, chunk " + chunk
+                + ", simulated by " + spec.capacity().threads() + " thread(s)");
 
         HeapPeak.reset();
         CrossMoments train = PointEvaluator.memoryMoments(spec);

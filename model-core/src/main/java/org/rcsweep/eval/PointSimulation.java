@@ -99,7 +99,7 @@ public final class PointSimulation {
 
         long start = System.nanoTime();
         try {
-            reservoir = reservoirs.get();
+            reservoir = reservoirs.get().withThreads(spec.capacity().threads());
         } catch (UnstableLearningException e) {
             throw new DivergenceException(e.getMessage());
         }

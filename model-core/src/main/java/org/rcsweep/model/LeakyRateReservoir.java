@@ -2,11 +2,19 @@ package org.rcsweep.model;
 
 import org.rcsweep.spec.Activation;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * x(t+1) = (1−a)·x(t) + a·f(W x(t) + w_in u(t+1) + b) with dense row-major W. Echo state networks, linear
  * reservoirs, rings, delay lines and orthogonal reservoirs are all instances with different weights.
+ *
+ * <p>With several threads ({@link #withThreads}) each thread advances a contiguous share of the neurons every step
+ * from the full previous state, and the threads meet at a barrier after each step (the state is double-buffered,
+ * so one meeting per step suffices). Every neuron's update is the same arithmetic as with one thread.
  */
 public final class LeakyRateReservoir implements Reservoir {
+    /** Below this size a step is too short for a per-step barrier to pay off; one thread runs it. */
+    static final int PARALLEL_MIN_SIZE = 128;
     private final int n;
     private final double[] w;
     private final double[] wIn;
@@ -16,20 +24,38 @@ public final class LeakyRateReservoir implements Reservoir {
     private final double[] x;
     private final double[] next;
     private final double[] drive;
+    private final int threads;
 
     public LeakyRateReservoir(double[] w, double[] wIn, double[] bias, double leak, Activation activation) {
+        this(checked(w, wIn, bias).clone(), wIn.clone(), bias.clone(), leak, activation, 1, new double[wIn.length]);
+    }
+
+    /** Shares the (never modified) weights; starts from {@code state}. */
+    private LeakyRateReservoir(double[] w, double[] wIn, double[] bias, double leak, Activation activation,
+                               int threads, double[] state) {
         this.n = wIn.length;
+        this.w = w;
+        this.wIn = wIn;
+        this.bias = bias;
+        this.leak = leak;
+        this.activation = activation;
+        this.threads = threads;
+        this.x = state;
+        this.next = new double[n];
+        this.drive = new double[n];
+    }
+
+    private static double[] checked(double[] w, double[] wIn, double[] bias) {
+        int n = wIn.length;
         if (w.length != n * n || bias.length != n) {
             throw new IllegalArgumentException("W must be " + n + "x" + n + " and b of length " + n);
         }
-        this.w = w.clone();
-        this.wIn = wIn.clone();
-        this.bias = bias.clone();
-        this.leak = leak;
-        this.activation = activation;
-        this.x = new double[n];
-        this.next = new double[n];
-        this.drive = new double[n];
+        return w;
+    }
+
+    @Override
+    public LeakyRateReservoir withThreads(int count) {
+        return new LeakyRateReservoir(w, wIn, bias, leak, activation, count, x.clone());
     }
 
     @Override
@@ -39,6 +65,11 @@ public final class LeakyRateReservoir implements Reservoir {
 
     @Override
     public void advance(double[] u, int from, int steps, double[] states) {
+        int parts = Math.min(threads, n / (PARALLEL_MIN_SIZE / 2));
+        if (parts > 1 && n >= PARALLEL_MIN_SIZE) {
+            advanceInParallel(u, from, steps, states, parts);
+            return;
+        }
         boolean tanh = activation == Activation.TANH;
         double keep = 1.0 - leak;
         for (int s = 0; s < steps; s++) {
@@ -51,6 +82,75 @@ public final class LeakyRateReservoir implements Reservoir {
             }
             System.arraycopy(next, 0, x, 0, n);
             System.arraycopy(x, 0, states, s * n, n);
+        }
+    }
+
+    private void advanceInParallel(double[] u, int from, int steps, double[] states, int parts) {
+        int[] bounds = new int[parts + 1];
+        for (int t = 1; t < parts; t++) {
+            bounds[t] = (int) ((long) n * t / parts) & ~1; // even, so row pairs of the product stay together
+        }
+        bounds[parts] = n;
+        SpinBarrier barrier = new SpinBarrier(parts);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread[] helpers = new Thread[parts - 1];
+        for (int t = 1; t < parts; t++) {
+            int lo = bounds[t];
+            int hi = bounds[t + 1];
+            helpers[t - 1] = new Thread(() -> {
+                try {
+                    advanceRows(u, from, steps, states, lo, hi, barrier);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                    barrier.breakBarrier();
+                }
+            }, "rcsweep-simulate");
+            helpers[t - 1].setDaemon(true);
+            helpers[t - 1].start();
+        }
+        try {
+            advanceRows(u, from, steps, states, bounds[0], bounds[1], barrier);
+        } catch (RuntimeException e) {
+            barrier.breakBarrier();
+            failure.compareAndSet(null, e);
+        } finally {
+            for (Thread h : helpers) {
+                try {
+                    h.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure.compareAndSet(null, e);
+                }
+            }
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("parallel simulation failed", failure.get());
+        }
+        if (steps % 2 == 1) {
+            System.arraycopy(next, 0, x, 0, n); // the state of the last step is in the other buffer
+        }
+    }
+
+    /** Steps rows lo ≤ i &lt; hi, alternating between the two state buffers, meeting the others after each step. */
+    private void advanceRows(double[] u, int from, int steps, double[] states, int lo, int hi,
+                             SpinBarrier barrier) {
+        boolean tanh = activation == Activation.TANH;
+        double keep = 1.0 - leak;
+        double[] current = x;
+        double[] following = next;
+        for (int s = 0; s < steps; s++) {
+            double ut = u[from + s];
+            MatVec.product(w, current, n, drive, lo, hi);
+            for (int i = lo; i < hi; i++) {
+                double pre = drive[i] + wIn[i] * ut + bias[i];
+                double f = tanh ? Math.tanh(pre) : pre;
+                following[i] = keep * current[i] + leak * f;
+            }
+            System.arraycopy(following, lo, states, s * n + lo, hi - lo);
+            barrier.await();
+            double[] t = current;
+            current = following;
+            following = t;
         }
     }
 

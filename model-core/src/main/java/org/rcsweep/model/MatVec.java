@@ -20,10 +20,15 @@ final class MatVec {
 
     /** out[i] = Σ_j a[i·n + j]·x[j] for every row i of an n × n matrix (each row summed as {@link #row} does). */
     static void product(double[] a, double[] x, int n, double[] out) {
+        product(a, x, n, out, 0, n);
+    }
+
+    /** As {@link #product(double[], double[], int, double[])} for rows from ≤ i &lt; to only. */
+    static void product(double[] a, double[] x, int n, double[] out, int from, int to) {
         if (VECTORISED) {
-            VectorMatVec.product(a, x, n, out);
+            VectorMatVec.product(a, x, n, out, from, to);
         } else {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 out[i] = scalarRow(a, i * n, x, n);
             }
         }

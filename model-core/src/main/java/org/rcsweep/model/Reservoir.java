@@ -13,4 +13,12 @@ public interface Reservoir {
      * row s of {@code states} (row-major, {@code steps × size()}).
      */
     void advance(double[] u, int from, int steps, double[] states);
+
+    /**
+     * This reservoir advanced by {@code threads} threads per step where the model supports it (dense rate
+     * reservoirs), else itself; the states are the same bits for any thread count.
+     */
+    default Reservoir withThreads(int threads) {
+        return this;
+    }
 }

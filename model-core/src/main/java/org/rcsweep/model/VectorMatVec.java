@@ -10,10 +10,13 @@ final class VectorMatVec {
     private VectorMatVec() {
     }
 
-    /** out[i] = row i of the n × n matrix a times x, two rows at a time so that each load of x serves both. */
-    static void product(double[] a, double[] x, int n, double[] out) {
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
+    /**
+     * out[i] = row i of the n × n matrix a times x for from ≤ i &lt; to, two rows at a time so that each load of x
+     * serves both; each row has its own accumulators, so its value does not depend on which row it is paired with.
+     */
+    static void product(double[] a, double[] x, int n, double[] out, int from, int to) {
+        int i = from;
+        for (; i + 1 < to; i += 2) {
             int o0 = i * n;
             int o1 = o0 + n;
             DoubleVector s0 = DoubleVector.zero(S);
@@ -42,7 +45,7 @@ final class VectorMatVec {
             out[i] = finish(s0, s1, s2, s3, a, o0, x, blocks, n);
             out[i + 1] = finish(t0, t1, t2, t3, a, o1, x, blocks, n);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             out[i] = row(a, i * n, x, n);
         }
     }

@@ -12,9 +12,12 @@ import java.io.Serializable;
  * @param maxCondition  largest acceptable condition estimate of a readout Gram matrix; above it the row's status is
  *                      {@code ill_conditioned} and its capacities are not reported
  * @param chunkSteps    time steps per streaming chunk B (memory O(B·(N+K)), results independent of B up to rounding)
+ * @param threads       threads that simulate one point's dense rate reservoir, each advancing a share of the
+ *                      neurons every step (set Spark's spark.task.cpus to match in a sweep); the results do not
+ *                      depend on it, so it is not part of the point's identity
  */
 public record CapacitySpec(Estimator estimator, Integer maxDelay, double trainFraction, double ridge,
-                           double maxCondition, int chunkSteps) implements Serializable {
+                           double maxCondition, int chunkSteps, int threads) implements Serializable {
     public static final double DEFAULT_TRAIN_FRACTION = 0.5;
     public static final double DEFAULT_RIDGE = 1e-10;
     /** At κ ≈ 1e10 capacities computed through a Cholesky factor keep errors near 1e-5; beyond 1e12 they reach 1e-1. */
@@ -32,27 +35,32 @@ public record CapacitySpec(Estimator estimator, Integer maxDelay, double trainFr
         Check.closed("ridge", ridge, 0.0, 1.0);
         Check.closed("max_condition", maxCondition, 10.0, 1e16);
         Check.closed("chunk_steps", chunkSteps, 1, 65_536);
+        Check.closed("threads", threads, 1, 64);
     }
 
     public static CapacitySpec defaults() {
         return new CapacitySpec(Estimator.HOLDOUT, null, DEFAULT_TRAIN_FRACTION, DEFAULT_RIDGE,
-                DEFAULT_MAX_CONDITION, DEFAULT_CHUNK_STEPS);
+                DEFAULT_MAX_CONDITION, DEFAULT_CHUNK_STEPS, 1);
     }
 
     public CapacitySpec withEstimator(Estimator e) {
-        return new CapacitySpec(e, maxDelay, trainFraction, ridge, maxCondition, chunkSteps);
+        return new CapacitySpec(e, maxDelay, trainFraction, ridge, maxCondition, chunkSteps, threads);
     }
 
     public CapacitySpec withMaxDelay(Integer k) {
-        return new CapacitySpec(estimator, k, trainFraction, ridge, maxCondition, chunkSteps);
+        return new CapacitySpec(estimator, k, trainFraction, ridge, maxCondition, chunkSteps, threads);
     }
 
     public CapacitySpec withRidge(double r) {
-        return new CapacitySpec(estimator, maxDelay, trainFraction, r, maxCondition, chunkSteps);
+        return new CapacitySpec(estimator, maxDelay, trainFraction, r, maxCondition, chunkSteps, threads);
     }
 
     public CapacitySpec withChunkSteps(int b) {
-        return new CapacitySpec(estimator, maxDelay, trainFraction, ridge, maxCondition, b);
+        return new CapacitySpec(estimator, maxDelay, trainFraction, ridge, maxCondition, b, threads);
+    }
+
+    public CapacitySpec withThreads(int t) {
+        return new CapacitySpec(estimator, maxDelay, trainFraction, ridge, maxCondition, chunkSteps, t);
     }
 
     /** Samples used to fit readouts out of T: all of them in-sample, ⌊f·T⌋ for holdout (the rest score). */

@@ -52,10 +52,16 @@ class MatVecTest {
                 x[j] = random.nextGaussian();
             }
             double[] out = new double[n];
-            VectorMatVec.product(a, x, n, out);
+            VectorMatVec.product(a, x, n, out, 0, n);
             for (int i = 0; i < n; i++) {
                 assertEquals(Double.doubleToLongBits(MatVec.scalarRow(a, i * n, x, n)), Double.doubleToLongBits(out[i]),
                         "n = " + n + ", row " + i);
+            }
+            // a range starting at an odd row pairs rows differently; every row keeps its bits
+            double[] part = new double[n];
+            VectorMatVec.product(a, x, n, part, n / 3 | 1, n);
+            for (int i = n / 3 | 1; i < n; i++) {
+                assertEquals(Double.doubleToLongBits(out[i]), Double.doubleToLongBits(part[i]), "range, row " + i);
             }
         }
     }

@@ -287,7 +287,7 @@ public final class SweepSpecParser {
                     c.number("train_fraction", CapacitySpec.DEFAULT_TRAIN_FRACTION),
                     c.number("ridge", CapacitySpec.DEFAULT_RIDGE),
                     c.number("max_condition", CapacitySpec.DEFAULT_MAX_CONDITION),
-                    c.integer("chunk_steps", CapacitySpec.DEFAULT_CHUNK_STEPS));
+                    c.integer("chunk_steps", CapacitySpec.DEFAULT_CHUNK_STEPS), c.integer("threads", 1));
             c.rejectUnknown();
             return spec;
         } catch (SpecException e) {
