@@ -72,7 +72,8 @@ public final class PointEvaluator {
      */
     public static CrossMoments memoryMoments(PointSpec spec) {
         int k = spec.maxDelay();
-        return k >= FFT_MIN_DELAY ? CrossMoments.forDelayedInputs(spec.maxReadouts(), k, spec.capacity().chunkSteps())
+        return k >= FFT_MIN_DELAY ? CrossMoments.forDelayedInputs(spec.maxReadouts(), k, spec.capacity().chunkSteps(),
+                spec.capacity().threads())
                 : new CrossMoments(spec.maxReadouts(), k + 1);
     }
 

@@ -19,10 +19,12 @@ public final class CrossMoments {
     private final double[] sy;
     private final double[] syy;
     private final DelayedCrossBuffer delayed;
+    /** Threads of the Gram update and of the delayed-input transforms (the results do not depend on it). */
+    private final int threads;
     private long count;
 
     public CrossMoments(int features, int targets) {
-        this(features, targets, null);
+        this(features, targets, null, 1);
     }
 
     /**
@@ -31,17 +33,24 @@ public final class CrossMoments {
      * ({@link DelayCorrelation}), which for long delay ranges is far cheaper than the matrix product.
      */
     public static CrossMoments forDelayedInputs(int features, int maxDelay, int minBlockRows) {
-        return new CrossMoments(features, maxDelay + 1, new DelayedCrossBuffer(features, maxDelay, minBlockRows));
+        return forDelayedInputs(features, maxDelay, minBlockRows, DelayedCrossBuffer.MAX_BLOCK_DOUBLES, 1);
     }
 
-    /** As {@link #forDelayedInputs(int, int, int)} with a smaller cap on the held block (tests of short blocks). */
-    static CrossMoments forDelayedInputs(int features, int maxDelay, int minBlockRows, int maxBlockDoubles) {
+    /** As {@link #forDelayedInputs(int, int, int)} with the transforms of each block spread over threads. */
+    public static CrossMoments forDelayedInputs(int features, int maxDelay, int minBlockRows, int threads) {
+        return forDelayedInputs(features, maxDelay, minBlockRows, DelayedCrossBuffer.MAX_BLOCK_DOUBLES, threads);
+    }
+
+    /** With a cap on the held block (smaller in tests of short blocks). */
+    static CrossMoments forDelayedInputs(int features, int maxDelay, int minBlockRows, int maxBlockDoubles,
+                                         int threads) {
         return new CrossMoments(features, maxDelay + 1,
-                new DelayedCrossBuffer(features, maxDelay, minBlockRows, maxBlockDoubles));
+                new DelayedCrossBuffer(features, maxDelay, minBlockRows, maxBlockDoubles, threads), threads);
     }
 
-    private CrossMoments(int features, int targets, DelayedCrossBuffer delayed) {
+    private CrossMoments(int features, int targets, DelayedCrossBuffer delayed, int threads) {
         this.delayed = delayed;
+        this.threads = threads;
         this.p = features;
         this.m = targets;
         this.shift = new double[p];
@@ -93,7 +102,7 @@ public final class CrossMoments {
                 syy[k] += v * v;
             }
         }
-        TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data);
+        TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data, threads);
         if (delayed != null) {
             delayed.append(x.data, y.data, rows, sxy.data);
         } else {

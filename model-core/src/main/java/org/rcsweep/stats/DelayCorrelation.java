@@ -7,16 +7,19 @@ package org.rcsweep.stats;
  * cross-correlations, which cost O(n log n) per feature by FFT instead of O(rows·K) as a matrix product. Two
  * features share one complex transform (x_a + i·x_b): with Z its spectrum and U the signal's, the spectrum of
  * corr_a + i·corr_b is Z(−f)·U(f), so a pair costs one forward and one backward transform of size n ≥ rows + K.
- * For K = 2000 and 2095-row blocks that is ~30× fewer operations than the product.
+ * For K = 2000 and 2095-row blocks that is ~30× fewer operations than the product. Feature pairs write disjoint
+ * rows of S, so several threads can take a share of the pairs each without changing any value.
  */
 final class DelayCorrelation {
     private final int maxDelay;
     private final int maxRows;
+    private final int threads;
     private final Fft fft;
 
-    DelayCorrelation(int maxDelay, int maxRows) {
+    DelayCorrelation(int maxDelay, int maxRows, int threads) {
         this.maxDelay = maxDelay;
         this.maxRows = maxRows;
+        this.threads = threads;
         this.fft = new Fft(Integer.highestOneBit(Math.max(1, maxRows + maxDelay - 1)) << 1);
     }
 
@@ -36,15 +39,22 @@ final class DelayCorrelation {
             throw new IllegalArgumentException(rows + " rows exceed the block of " + maxRows);
         }
         int n = fft.size();
-        int m = maxDelay + 1;
         double[] ur = new double[n];
         double[] ui = new double[n];
         System.arraycopy(segment, 0, ur, 0, rows + maxDelay);
         fft.forward(ur, ui);
+        ParallelRanges.run(threads, (p + 1) / 2, (from, to) -> pairs(x, rows, p, ur, ui, s, 2 * from,
+                Math.min(p, 2 * to)));
+    }
+
+    /** Features a0 ≤ a &lt; a1 (a0 even), two per transform. */
+    private void pairs(double[] x, int rows, int p, double[] ur, double[] ui, double[] s, int a0, int a1) {
+        int n = fft.size();
+        int m = maxDelay + 1;
         double[] re = new double[n];
         double[] im = new double[n];
         double scale = 1.0 / n;
-        for (int a = 0; a < p; a += 2) {
+        for (int a = a0; a < a1; a += 2) {
             int b = a + 1;
             java.util.Arrays.fill(re, 0.0);
             java.util.Arrays.fill(im, 0.0);

@@ -24,16 +24,16 @@ final class DelayedCrossBuffer {
     private int rows;
     private boolean started;
 
-    DelayedCrossBuffer(int p, int maxDelay, int minBlockRows) {
-        this(p, maxDelay, minBlockRows, MAX_BLOCK_DOUBLES);
+    DelayedCrossBuffer(int p, int maxDelay, int minBlockRows, int threads) {
+        this(p, maxDelay, minBlockRows, MAX_BLOCK_DOUBLES, threads);
     }
 
-    DelayedCrossBuffer(int p, int maxDelay, int minBlockRows, int maxBlockDoubles) {
+    DelayedCrossBuffer(int p, int maxDelay, int minBlockRows, int maxBlockDoubles, int threads) {
         this.p = p;
         this.maxDelay = maxDelay;
         this.capacity = Math.min(DelayCorrelation.blockRows(maxDelay, minBlockRows),
                 Math.max(minBlockRows, maxBlockDoubles / Math.max(1, p)));
-        this.correlation = new DelayCorrelation(maxDelay, capacity);
+        this.correlation = new DelayCorrelation(maxDelay, capacity, threads);
         this.x = new double[capacity * p];
         this.segment = new double[capacity + maxDelay];
     }

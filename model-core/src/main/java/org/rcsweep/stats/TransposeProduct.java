@@ -19,7 +19,7 @@ public final class TransposeProduct {
 
     /** C (p × m) += Aᵀ B, all row-major; A is rows × p, B is rows × m. */
     public static void multAddTransA(double[] a, int rows, int p, double[] b, int m, double[] c) {
-        accumulate(a, rows, p, b, 0, m, c, 0, false);
+        accumulate(a, rows, p, b, 0, m, c, 0, false, 1);
     }
 
     /**
@@ -28,7 +28,7 @@ public final class TransposeProduct {
      */
     public static void multAddTransA(double[] a, int rows, int p, double[] b, int bOffset, int m, double[] c,
                                      int cOffset) {
-        accumulate(a, rows, p, b, bOffset, m, c, cOffset, false);
+        accumulate(a, rows, p, b, bOffset, m, c, cOffset, false, 1);
     }
 
     /**
@@ -36,7 +36,12 @@ public final class TransposeProduct {
      * call {@link #mirrorUpper} once the sum is complete.
      */
     public static void symmetricRankUpdate(double[] a, int rows, int p, double[] c) {
-        accumulate(a, rows, p, a, 0, p, c, 0, true);
+        accumulate(a, rows, p, a, 0, p, c, 0, true, 1);
+    }
+
+    /** As {@link #symmetricRankUpdate(double[], int, int, double[])} on several threads (same bits). */
+    public static void symmetricRankUpdate(double[] a, int rows, int p, double[] c, int threads) {
+        accumulate(a, rows, p, a, 0, p, c, 0, true, threads);
     }
 
     /** Copies the upper triangle of a p × p row-major matrix onto its lower triangle. */
@@ -53,10 +58,11 @@ public final class TransposeProduct {
         ScalarTransposeProduct.accumulate(a, rows, p, b, 0, m, c, 0, false);
     }
 
+    /** {@code threads} applies to the SIMD path; the scalar fallback runs on the calling thread (same bits). */
     private static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff,
-                                   boolean upper) {
+                                   boolean upper, int threads) {
         if (VECTORISED) {
-            VectorTransposeProduct.accumulate(a, rows, p, b, bOff, m, c, cOff, upper);
+            VectorTransposeProduct.accumulate(a, rows, p, b, bOff, m, c, cOff, upper, threads);
         } else {
             ScalarTransposeProduct.accumulate(a, rows, p, b, bOff, m, c, cOff, upper);
         }

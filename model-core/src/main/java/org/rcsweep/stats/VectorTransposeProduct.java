@@ -25,8 +25,12 @@ final class VectorTransposeProduct {
     private VectorTransposeProduct() {
     }
 
+    /**
+     * @param threads column panels of C are dealt round-robin to this many threads (round-robin because in the
+     *                upper-triangle case panels further right hold more blocks); panels write disjoint columns
+     */
     static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff,
-                           boolean upperOnly) {
+                           boolean upperOnly, int threads) {
         int iBlocks = p - p % BI;
         int jBlocks = m - m % BJ;
         double[] packedA = new double[rows * iBlocks];
@@ -36,24 +40,30 @@ final class VectorTransposeProduct {
                 System.arraycopy(a, r * p + i0, packedA, o + r * BI, BI);
             }
         }
-        double[] packedB = new double[rows * PANEL];
-        for (int jp = 0; jp < jBlocks; jp += PANEL) {
-            int jpEnd = Math.min(jBlocks, jp + PANEL);
-            for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
-                int o = (j0 - jp) * rows;
-                for (int r = 0; r < rows; r++) {
-                    System.arraycopy(b, bOff + r * m + j0, packedB, o + r * BJ, BJ);
-                }
-            }
-            for (int i0 = 0; i0 < iBlocks; i0 += BI) {
-                for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
-                    if (upperOnly && j0 + BJ <= i0) {
-                        continue; // block entirely below the diagonal
+        int panels = (jBlocks + PANEL - 1) / PANEL;
+        int workers = Math.max(1, Math.min(threads, panels));
+        ParallelRanges.run(workers, workers, (first, last) -> {
+            double[] packedB = new double[rows * PANEL];
+            for (int w = first; w < last; w++) {
+                for (int jp = w * PANEL; jp < jBlocks; jp += workers * PANEL) {
+                    int jpEnd = Math.min(jBlocks, jp + PANEL);
+                    for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
+                        int o = (j0 - jp) * rows;
+                        for (int r = 0; r < rows; r++) {
+                            System.arraycopy(b, bOff + r * m + j0, packedB, o + r * BJ, BJ);
+                        }
                     }
-                    block(packedA, i0 * rows, packedB, (j0 - jp) * rows, rows, c, cOff + i0 * m + j0, m);
+                    for (int i0 = 0; i0 < iBlocks; i0 += BI) {
+                        for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
+                            if (upperOnly && j0 + BJ <= i0) {
+                                continue; // block entirely below the diagonal
+                            }
+                            block(packedA, i0 * rows, packedB, (j0 - jp) * rows, rows, c, cOff + i0 * m + j0, m);
+                        }
+                    }
                 }
             }
-        }
+        });
         // Remainders: rows of C below the last full row block, two at a time where possible (each pass over B then
         // serves two rows), still eight columns per step; then the columns right of the last full column block.
         int i = iBlocks;

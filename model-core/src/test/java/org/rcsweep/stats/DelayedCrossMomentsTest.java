@@ -55,8 +55,9 @@ class DelayedCrossMomentsTest {
                 }
                 CrossMoments plain = new CrossMoments(p, maxDelay + 1);
                 CrossMoments fft = CrossMoments.forDelayedInputs(p, maxDelay, chunk);
+                CrossMoments threaded = CrossMoments.forDelayedInputs(p, maxDelay, chunk, 3);
                 // blocks capped below the delay range: 7 features × 40 rows (rows < K when K = 300)
-                CrossMoments shortBlocks = CrossMoments.forDelayedInputs(p, maxDelay, Math.min(chunk, 40), 7 * 40);
+                CrossMoments shortBlocks = CrossMoments.forDelayedInputs(p, maxDelay, Math.min(chunk, 40), 7 * 40, 1);
                 for (int t0 = 0; t0 < steps; t0 += chunk) {
                     int rows = Math.min(chunk, steps - t0);
                     DMatrixRMaj x = new DMatrixRMaj(rows, p);
@@ -73,8 +74,11 @@ class DelayedCrossMomentsTest {
                     if (chunk <= 40) {
                         shortBlocks.add(x.copy(), y.copy());
                     }
+                    threaded.add(x.copy(), y.copy());
                     fft.add(x, y);
                 }
+                org.junit.jupiter.api.Assertions.assertArrayEquals(fft.centredCross().data,
+                        threaded.centredCross().data, 0.0, "threads change no bit");
                 DMatrixRMaj expected = plain.centredCross();
                 DMatrixRMaj actual = fft.centredCross();
                 DMatrixRMaj capped = chunk <= 40 ? shortBlocks.centredCross() : actual;

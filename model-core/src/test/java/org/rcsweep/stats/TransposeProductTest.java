@@ -68,9 +68,13 @@ class TransposeProductTest {
             double[] gramScalar = new double[p * p];
             TransposeProduct.symmetricRankUpdate(a.data, rows, p, gramVector);
             ScalarTransposeProduct.accumulate(a.data, rows, p, a.data, 0, p, gramScalar, 0, true);
+            double[] gramThreads = new double[p * p];
+            TransposeProduct.symmetricRankUpdate(a.data, rows, p, gramThreads, 3);
             TransposeProduct.mirrorUpper(gramVector, p);
             TransposeProduct.mirrorUpper(gramScalar, p);
+            TransposeProduct.mirrorUpper(gramThreads, p);
             assertArrayEquals(gramScalar, gramVector, 0.0, "symmetric " + rows + "x" + p);
+            assertArrayEquals(gramVector, gramThreads, 0.0, "symmetric on three threads " + rows + "x" + p);
         }
     }
 
