@@ -1,8 +1,8 @@
 package org.rcsweep.model;
 
+import org.rcsweep.parallel.ParallelRanges;
+import org.rcsweep.parallel.SpinBarrier;
 import org.rcsweep.spec.Activation;
-
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * x(t+1) = (1−a)·x(t) + a·f(W x(t) + w_in u(t+1) + b) with dense row-major W. Echo state networks, linear
@@ -63,69 +63,24 @@ public final class LeakyRateReservoir implements Reservoir {
         return n;
     }
 
+    /** One thread runs the same loop as several, over all rows, with a barrier that never waits. */
     @Override
     public void advance(double[] u, int from, int steps, double[] states) {
-        int parts = Math.min(threads, n / (PARALLEL_MIN_SIZE / 2));
-        if (parts > 1 && n >= PARALLEL_MIN_SIZE) {
-            advanceInParallel(u, from, steps, states, parts);
-            return;
-        }
-        boolean tanh = activation == Activation.TANH;
-        double keep = 1.0 - leak;
-        for (int s = 0; s < steps; s++) {
-            double ut = u[from + s];
-            MatVec.product(w, x, n, drive);
-            for (int i = 0; i < n; i++) {
-                double pre = drive[i] + wIn[i] * ut + bias[i];
-                double f = tanh ? Math.tanh(pre) : pre;
-                next[i] = keep * x[i] + leak * f;
-            }
-            System.arraycopy(next, 0, x, 0, n);
-            System.arraycopy(x, 0, states, s * n, n);
-        }
-    }
-
-    private void advanceInParallel(double[] u, int from, int steps, double[] states, int parts) {
+        int parts = n < PARALLEL_MIN_SIZE ? 1 : Math.max(1, Math.min(threads, n / (PARALLEL_MIN_SIZE / 2)));
         int[] bounds = new int[parts + 1];
         for (int t = 1; t < parts; t++) {
             bounds[t] = (int) ((long) n * t / parts) & ~1; // even, so row pairs of the product stay together
         }
         bounds[parts] = n;
         SpinBarrier barrier = new SpinBarrier(parts);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread[] helpers = new Thread[parts - 1];
-        for (int t = 1; t < parts; t++) {
-            int lo = bounds[t];
-            int hi = bounds[t + 1];
-            helpers[t - 1] = new Thread(() -> {
-                try {
-                    advanceRows(u, from, steps, states, lo, hi, barrier);
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                    barrier.breakBarrier();
-                }
-            }, "rcsweep-simulate");
-            helpers[t - 1].setDaemon(true);
-            helpers[t - 1].start();
-        }
-        try {
-            advanceRows(u, from, steps, states, bounds[0], bounds[1], barrier);
-        } catch (RuntimeException e) {
-            barrier.breakBarrier();
-            failure.compareAndSet(null, e);
-        } finally {
-            for (Thread h : helpers) {
-                try {
-                    h.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure.compareAndSet(null, e);
-                }
+        ParallelRanges.run(parts, parts, (first, last) -> {
+            try {
+                advanceRows(u, from, steps, states, bounds[first], bounds[last], barrier);
+            } catch (RuntimeException | Error e) {
+                barrier.breakBarrier(); // the others would otherwise wait for this thread forever
+                throw e;
             }
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("parallel simulation failed", failure.get());
-        }
+        });
         if (steps % 2 == 1) {
             System.arraycopy(next, 0, x, 0, n); // the state of the last step is in the other buffer
         }

@@ -1,5 +1,7 @@
 package org.rcsweep.stats;
 
+import org.rcsweep.parallel.ParallelRanges;
+
 /**
  * Cross moments of features with delayed copies of one signal, S_ik += Σ_s x_i(s)·u(s − k) for k = 0..K, by FFT.
  *

@@ -1,5 +1,7 @@
 package org.rcsweep.stats;
 
+import org.rcsweep.parallel.ParallelRanges;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 

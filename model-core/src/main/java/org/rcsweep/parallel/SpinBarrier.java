@@ -1,4 +1,4 @@
-package org.rcsweep.model;
+package org.rcsweep.parallel;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -8,17 +8,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The last thread to arrive opens the next phase with a volatile write, which publishes every thread's writes
  * before the barrier to every thread after it.
  */
-final class SpinBarrier {
+public final class SpinBarrier {
     private final int parties;
     private final AtomicInteger arrived = new AtomicInteger();
     private volatile int phase;
     private volatile boolean broken;
 
-    SpinBarrier(int parties) {
+    public SpinBarrier(int parties) {
         this.parties = parties;
     }
 
-    void await() {
+    public void await() {
         int p = phase;
         if (arrived.incrementAndGet() == parties) {
             arrived.set(0);
@@ -34,7 +34,7 @@ final class SpinBarrier {
     }
 
     /** Releases the waiting threads with an error when one thread cannot go on. */
-    void breakBarrier() {
+    public void breakBarrier() {
         broken = true;
     }
 }

@@ -1,4 +1,4 @@
-package org.rcsweep.stats;
+package org.rcsweep.parallel;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -6,16 +6,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs a task over [0, count) split into contiguous ranges, one per thread (the caller takes the first), for work
  * whose parts write disjoint results: the outcome does not depend on the number of threads.
  */
-final class ParallelRanges {
+public final class ParallelRanges {
     @FunctionalInterface
-    interface RangeTask {
+    public interface RangeTask {
         void run(int from, int to);
     }
 
     private ParallelRanges() {
     }
 
-    static void run(int threads, int count, RangeTask task) {
+    public static void run(int threads, int count, RangeTask task) {
         int parts = Math.max(1, Math.min(threads, count));
         if (parts == 1) {
             task.run(0, count);
@@ -32,7 +32,7 @@ final class ParallelRanges {
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }
-            }, "rcsweep-accumulate");
+            }, "rcsweep-worker");
             helpers[t - 1].setDaemon(true);
             helpers[t - 1].start();
         }
