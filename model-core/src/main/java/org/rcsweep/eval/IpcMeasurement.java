@@ -269,7 +269,7 @@ public final class IpcMeasurement {
         DelayedTargets surrogateInput = surrogate ? new DelayedTargets(history, chunk,
                 new InputSignal(law, SeedStreams.SURROGATE_INPUT.rng(spec.seed())),
                 new InputSignal(law, SeedStreams.SURROGATE_PREHISTORY.rng(spec.seed()))) : null;
-        // Each distinct (power, delay) factor of the block is evaluated once per sample, then shared by the targets
+        // Each distinct (power, delay) factor of the block is evaluated once per chunk, then shared by the targets
         // that contain it; products keep each target's factor order, so values are unchanged.
         PolynomialFactors factors = new PolynomialFactors(chunk);
         // Target j's factors are slots[first[j]] … slots[first[j + 1] − 1].
