@@ -21,10 +21,6 @@ final class CholeskyFactor {
         }
     }
 
-    int size() {
-        return n;
-    }
-
     /** M ← α·M + β·v vᵀ. */
     void scaleAndUpdate(double alpha, double beta, double[] v) {
         double sa = Math.sqrt(alpha);
