@@ -15,6 +15,7 @@ public final class LearnedMemoryReservoir implements Reservoir {
     private final Rng noiseRng;
     private final LearningRecord learning;
     private final double[] x;
+    private final double[] drive;
 
     LearnedMemoryReservoir(double[] a, double[] c, double noise, Rng noiseRng, LearningRecord learning) {
         this.n = c.length;
@@ -24,6 +25,7 @@ public final class LearnedMemoryReservoir implements Reservoir {
         this.noiseRng = noiseRng;
         this.learning = learning;
         this.x = new double[n];
+        this.drive = new double[n];
     }
 
     @Override
@@ -33,7 +35,6 @@ public final class LearnedMemoryReservoir implements Reservoir {
 
     @Override
     public void advance(double[] u, int from, int steps, double[] states) {
-        double[] drive = new double[n];
         for (int s = 0; s < steps; s++) {
             double ut = u[from + s];
             MatVec.product(a, x, n, drive);
