@@ -1,6 +1,7 @@
 package org.rcsweep.capacity;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rcsweep.stats.Dot;
 import org.rcsweep.stats.FeatureScales;
 import org.rcsweep.stats.TransposeProduct;
 
@@ -107,11 +108,8 @@ public final class NestedCholesky {
                 if (j < i && dependent[j]) {
                     continue; // column of a left-out readout stays zero
                 }
-                double s = a.data[i * p + j] + (i == j ? ridge : 0.0);
                 int oj = j * size;
-                for (int k = 0; k < j; k++) {
-                    s -= r[oi + k] * r[oj + k];
-                }
+                double s = a.data[i * p + j] + (i == j ? ridge : 0.0) - Dot.dot(r, oi, r, oj, j);
                 if (i == j) {
                     if (!Double.isFinite(s)) {
                         valid = i;

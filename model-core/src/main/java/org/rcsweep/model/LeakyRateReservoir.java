@@ -95,7 +95,11 @@ public final class LeakyRateReservoir implements Reservoir {
         double[] following = next;
         for (int s = 0; s < steps; s++) {
             double ut = u[from + s];
-            MatVec.product(w, current, n, drive, lo, hi);
+            if (s % 2 == 0) {
+                MatVec.product(w, current, n, drive, lo, hi);
+            } else {
+                MatVec.productDescending(w, current, n, drive, lo, hi);
+            }
             for (int i = lo; i < hi; i++) {
                 double pre = drive[i] + wIn[i] * ut + bias[i];
                 double f = tanh ? Math.tanh(pre) : pre;

@@ -1,21 +1,23 @@
 package org.rcsweep.model;
 
+import org.rcsweep.stats.Dot;
+import org.rcsweep.stats.TransposeProduct;
+
 /**
- * Row-times-vector products with one fixed summation order on every machine and every JVM: sixteen partial sums
- * (entry j goes to partial sum j mod 16) accumulated with fused multiply–adds, combined as four groups of four
- * lanes, then the remainder n mod 16 in order. With {@code jdk.incubator.vector} on the JVM the sixteen partial sums
- * are four 256-bit vector accumulators; without it a scalar loop does the same operations in the same order.
+ * Row-times-vector products with the fixed summation order of {@link Dot}, on every machine and every JVM. With
+ * {@code jdk.incubator.vector} on the JVM the full product runs two rows at a time in SIMD registers; without it each
+ * row is a scalar {@link Dot#scalar}; every row has the same bits either way.
  */
 final class MatVec {
-    static final int PARTIALS = 16;
-    private static final boolean VECTORISED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /** Rows per block when rows are visited backwards; even, so that the row pairs of the product stay the same. */
+    private static final int ROWS_PER_BLOCK = 16;
 
     private MatVec() {
     }
 
     /** Σ_j a[i·n + j]·x[j]. */
     static double row(double[] a, int i, double[] x, int n) {
-        return VECTORISED ? VectorMatVec.row(a, i * n, x, n) : scalarRow(a, i * n, x, n);
+        return Dot.dot(a, i * n, x, 0, n);
     }
 
     /** out[i] = Σ_j a[i·n + j]·x[j] for every row i of an n × n matrix (each row summed as {@link #row} does). */
@@ -25,35 +27,25 @@ final class MatVec {
 
     /** As {@link #product(double[], double[], int, double[])} for rows from ≤ i &lt; to only. */
     static void product(double[] a, double[] x, int n, double[] out, int from, int to) {
-        if (VECTORISED) {
+        if (TransposeProduct.VECTORISED) {
             VectorMatVec.product(a, x, n, out, from, to);
         } else {
             for (int i = from; i < to; i++) {
-                out[i] = scalarRow(a, i * n, x, n);
+                out[i] = Dot.scalar(a, i * n, x, 0, n);
             }
         }
     }
 
-    static double scalarRow(double[] a, int offset, double[] x, int n) {
-        double[] s = new double[PARTIALS];
-        int blocks = n - n % PARTIALS;
-        for (int j = 0; j < blocks; j += PARTIALS) {
-            for (int k = 0; k < PARTIALS; k++) {
-                s[k] = Math.fma(a[offset + j + k], x[j + k], s[k]);
-            }
+    /**
+     * As {@link #product(double[], double[], int, double[], int, int)}, visiting the rows in blocks from the last to
+     * the first (same value for every row). A step that runs through W in the opposite direction of the step before
+     * starts on the rows the caches still hold: about a megabyte (the L2 cache) less to stream from L3 per core and
+     * step, which is most of the cost of a step once W no longer fits in L2.
+     */
+    static void productDescending(double[] a, double[] x, int n, double[] out, int from, int to) {
+        int last = from + (to - from - 1) / ROWS_PER_BLOCK * ROWS_PER_BLOCK;
+        for (int block = last; block >= from; block -= ROWS_PER_BLOCK) {
+            product(a, x, n, out, block, Math.min(to, block + ROWS_PER_BLOCK));
         }
-        return combine(s, a, offset, x, blocks, n);
-    }
-
-    /** (group 0 + group 1 + group 2 + group 3) lane-wise, lanes summed in order, then the tail in order. */
-    static double combine(double[] s, double[] a, int offset, double[] x, int from, int n) {
-        double total = 0;
-        for (int lane = 0; lane < 4; lane++) {
-            total += ((s[lane] + s[lane + 4]) + s[lane + 8]) + s[lane + 12];
-        }
-        for (int j = from; j < n; j++) {
-            total = Math.fma(a[offset + j], x[j], total);
-        }
-        return total;
     }
 }

@@ -9,6 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * before the barrier to every thread after it.
  */
 public final class SpinBarrier {
+    /**
+     * Spins (a few microseconds) before a waiting thread starts yielding its core at every check. When the JIT
+     * compiler, the garbage collector or another task's thread takes the core of a thread that has not arrived yet,
+     * a waiter that only spins keeps its own core busy doing nothing while the late thread waits for a core; a
+     * yielding waiter hands its core over. With nothing else runnable, yield returns at once.
+     */
+    static final int SPINS_BEFORE_YIELDING = 256;
     private final int parties;
     private final AtomicInteger arrived = new AtomicInteger();
     private volatile int phase;
@@ -25,11 +32,15 @@ public final class SpinBarrier {
             phase = p + 1;
             return;
         }
-        while (phase == p) {
+        for (int spins = 0; phase == p; spins++) {
             if (broken) {
                 throw new IllegalStateException("a simulation thread failed");
             }
-            Thread.onSpinWait();
+            if (spins < SPINS_BEFORE_YIELDING) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
         }
     }
 
