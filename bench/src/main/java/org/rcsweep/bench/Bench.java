@@ -5,7 +5,7 @@ import org.rcsweep.stats.TransposeProduct;
 import java.util.Locale;
 
 /**
- * {@code scripts/bench W [--steps T] [--n N] [--points P] [--threads K]}: runs workload W (1–4, see README "Performance") once
+ * {@code scripts/bench W [--steps T] [--n N] [--points P] [--threads K] [--cold]}: runs workload W (1–4, see README "Performance") once
  * and prints its stages as Markdown. scripts/bench starts one JVM per workload so that heap limits and JIT state are
  * the workload's own.
  */
@@ -18,7 +18,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         if (args.length == 0) {
-            System.err.println("usage: Bench WORKLOAD(1-4) [--steps T] [--n N] [--points P] [--threads K]");
+            System.err.println("usage: Bench WORKLOAD(1-4) [--steps T] [--n N] [--points P] [--threads K] [--cold]");
             System.exit(2);
         }
         int workload = Integer.parseInt(args[0]);
@@ -26,13 +26,23 @@ public final class Bench {
         Integer n = null;
         Integer points = null;
         Integer threads = null;
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--steps" -> steps = Integer.parseInt(args[i + 1]);
-                case "--n" -> n = Integer.parseInt(args[i + 1]);
-                case "--points" -> points = Integer.parseInt(args[i + 1]);
-                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        boolean cold = false;
+        for (int i = 1; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--cold")) {
+                cold = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + option + " needs a value");
+            }
+            int value = Integer.parseInt(args[++i]);
+            switch (option) {
+                case "--steps" -> steps = value;
+                case "--n" -> n = value;
+                case "--points" -> points = value;
+                case "--threads" -> threads = value;
+                default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         Report report = new Report(System.out);
@@ -44,13 +54,20 @@ public final class Bench {
         switch (workload) {
             case 1 -> {
                 int size = n == null ? 1000 : n;
+                int k = threads == null ? 1 : threads;
+                if (!cold) {
+                    double seconds = MemoryCapacityWorkload.warmUp(MemoryCapacityWorkload.point(size, 4000, 1000,
+                            2 * size, size, k));
+                    report.line(String.format("warm JVM: a point of the same shape with T = 4000 ran first (%.2f s),"
+                            + " as on a sweep executor after its first point; --cold measures a fresh JVM", seconds));
+                }
                 MemoryCapacityWorkload.run(MemoryCapacityWorkload.point(size, steps == null ? 20_000 : steps, 3000,
-                        2 * size, size, threads == null ? 1 : threads), REFERENCE_SECONDS, report);
+                        2 * size, size, threads == null ? 1 : threads), REFERENCE_SECONDS, true, report);
             }
             case 2 -> {
                 int size = n == null ? 4000 : n;
                 MemoryCapacityWorkload.run(MemoryCapacityWorkload.point(size, steps == null ? 100_000 : steps, 1000,
-                        1000, 1000, threads == null ? 1 : threads), REFERENCE_SECONDS, report);
+                        1000, 1000, threads == null ? 1 : threads), REFERENCE_SECONDS, false, report);
             }
             case 3 -> IpcWorkload.run(IpcWorkload.point(steps == null ? 1_000_000 : steps,
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads), REFERENCE_SECONDS, report);

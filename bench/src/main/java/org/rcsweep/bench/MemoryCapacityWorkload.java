@@ -42,7 +42,22 @@ final class MemoryCapacityWorkload {
                 IpcSpec.disabled());
     }
 
-    static List<Stage> run(PointSpec spec, double referenceSeconds, Report report) {
+    /**
+     * Runs a short point of the same shape (simulation, moments and all readouts) and returns its seconds, so that
+     * the measured pass finds the JIT-compiled code a sweep's executor has after its first point, not a cold JVM.
+     */
+    static double warmUp(PointSpec spec) {
+        long start = System.nanoTime();
+        CrossMoments train = PointEvaluator.memoryMoments(spec);
+        CrossMoments test = PointEvaluator.memoryMoments(spec);
+        new PointSimulation(spec).run((x, y, training) -> (training ? train : test).add(x, y));
+        int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
+        NestedReadoutCapacity.solve(train, test, readouts, spec.capacity().ridge(), spec.capacity().maxCondition());
+        return (System.nanoTime() - start) * 1e-9;
+    }
+
+    /** @param withNumpy also run the NumPy version of the point ({@link NumpyReference}) and compare */
+    static List<Stage> run(PointSpec spec, double referenceSeconds, boolean withNumpy, Report report) {
         int n = spec.n();
         int p = spec.maxReadouts();
         int m = spec.maxDelay() + 1;
@@ -89,7 +104,25 @@ final class MemoryCapacityWorkload {
                         + "MC(L = %d) = %.2f; peak heap %.0f MiB of %.0f MiB", pass + solve,
                 (accumulate + solve) / simulate, p, mc, heap, HeapPeak.maxHeapMebibytes()));
         kernelBaselines(chunk, p, m, referenceSeconds, gemm, report);
+        if (withNumpy) {
+            numpyComparison(spec, simulate, pass + solve, report);
+        }
         return stages;
+    }
+
+    private static void numpyComparison(PointSpec spec, double simulate, double whole, Report report) {
+        int threads = spec.capacity().threads();
+        Object outcome = NumpyReference.run(spec.n(), spec.input().steps(), spec.input().washout(), spec.maxDelay(),
+                spec.maxReadouts(), threads);
+        if (outcome instanceof NumpyReference.Times t) {
+            report.line(String.format("NumPy/OpenBLAS, same run, %d BLAS thread(s) (bench/numpy/workload1.py: per-L "
+                            + "ridge readouts, held-out scores): simulate %.2f s, moments %.2f s, readouts %.2f s, "
+                            + "whole %.2f s; rcsweep is %.2f× as fast simulating and %.2f× as fast in whole",
+                    threads, t.simulate(), t.moments(), t.readouts(), t.total(), t.simulate() / simulate,
+                    t.total() / whole));
+        } else {
+            report.line("NumPy/OpenBLAS reference not run: " + outcome);
+        }
     }
 
     /** The accumulation kernel before (EJML) and after (rcsweep scalar and SIMD paths) on same-shaped operands. */
