@@ -52,7 +52,8 @@ final class MemoryCapacityWorkload {
         CrossMoments test = PointEvaluator.memoryMoments(spec);
         new PointSimulation(spec).run((x, y, training) -> (training ? train : test).add(x, y));
         int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
-        NestedReadoutCapacity.solve(train, test, readouts, spec.capacity().ridge(), spec.capacity().maxCondition());
+        NestedReadoutCapacity.solve(train, test, readouts, spec.capacity().ridge(), spec.capacity().maxCondition(),
+                spec.capacity().threads());
         return (System.nanoTime() - start) * 1e-9;
     }
 
@@ -77,7 +78,7 @@ final class MemoryCapacityWorkload {
         start = System.nanoTime();
         int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
         ReadoutCapacity[] caps = NestedReadoutCapacity.solve(train, test, readouts, spec.capacity().ridge(),
-                spec.capacity().maxCondition());
+                spec.capacity().maxCondition(), spec.capacity().threads());
         double solve = (System.nanoTime() - start) * 1e-9;
         double heap = HeapPeak.mebibytes();
         double mc = ReadoutCapacity.sum(caps[caps.length - 1].holdout());

@@ -31,8 +31,9 @@ final class HoldoutScores {
      * @param valid rows of the factor that are usable (its valid prefix); larger L are never asked for
      * @param p     features used (L_max)
      * @param z     R⁻¹c for the training cross moments, p × m
+     * @param threads threads for the products (the result does not depend on it)
      */
-    HoldoutScores(NestedCholesky chol, int valid, int p, double[] z, CrossMoments test) {
+    HoldoutScores(NestedCholesky chol, int valid, int p, double[] z, CrossMoments test, int threads) {
         this.m = test.targets();
         this.p = p;
         this.z = z;
@@ -42,21 +43,28 @@ final class HoldoutScores {
         for (int i = 0; i < p; i++) {
             System.arraycopy(gram, i * stride, h, i * p, p);
         }
-        chol.forwardSubstitute(h, valid, p);       // R⁻¹H
+        chol.forwardSubstitute(h, valid, p, threads); // R⁻¹H
         transposeInPlace(h, p);                     // H R⁻ᵀ (H is symmetric)
-        chol.forwardSubstitute(h, valid, p);       // R⁻¹ H R⁻ᵀ
+        chol.forwardSubstitute(h, valid, p, threads); // R⁻¹ H R⁻ᵀ
         this.hTilde = h;
         this.dTilde = java.util.Arrays.copyOf(test.centredCross().data, p * m);
-        chol.forwardSubstitute(dTilde, valid, m);
-        // g = (strictly lower part of H̃) z, as Aᵀz with A_jL = H̃_Lj for j < L.
-        double[] a = new double[p * p];
-        for (int l = 0; l < p; l++) {
-            for (int j = 0; j < l; j++) {
-                a[j * p + l] = hTilde[l * p + j];
-            }
-        }
+        chol.forwardSubstitute(dTilde, valid, m, threads);
+        // g = (strictly lower part of H̃) z, one block of rows of g at a time: rows l0 ≤ L < l1 only need z_j for
+        // j < l1, as Aᵀz with A_jL = H̃_Lj for j < L (the zeros above the diagonal are never multiplied).
         this.g = new double[p * m];
-        TransposeProduct.multAddTransA(a, p, p, z, m, g);
+        int block = NestedCholesky.BLOCK;
+        double[] a = new double[p * block];
+        for (int l0 = 0; l0 < p; l0 += block) {
+            int l1 = Math.min(p, l0 + block);
+            int nb = l1 - l0;
+            java.util.Arrays.fill(a, 0, l1 * nb, 0.0);
+            for (int l = l0; l < l1; l++) {
+                for (int j = 0; j < l; j++) {
+                    a[j * nb + l - l0] = hTilde[l * p + j];
+                }
+            }
+            TransposeProduct.multAddTransA(a, l1, nb, z, 0, m, g, l0 * m, threads);
+        }
         this.vt = test.centredTargetSquares();
         this.q = new double[m];
         this.c = new double[m];

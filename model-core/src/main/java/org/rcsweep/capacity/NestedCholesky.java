@@ -28,7 +28,7 @@ public final class NestedCholesky {
      * Rows per block of the triangular solves: within a block rows are solved one by one; the update of a block
      * by all rows solved before it is one matrix product, which runs at GEMM speed.
      */
-    static final int BLOCK = 32;
+    static final int BLOCK = 64;
     private final int size;
     private final double[] r;
     private final double[] pivots;
@@ -177,6 +177,11 @@ public final class NestedCholesky {
 
     /** Solves R Z = B in place for the leading {@code l} rows of B (l × m, row-major, row stride m). */
     public void forwardSubstitute(double[] b, int l, int m) {
+        forwardSubstitute(b, l, m, 1);
+    }
+
+    /** As {@link #forwardSubstitute(double[], int, int)} with the block updates on several threads (same bits). */
+    public void forwardSubstitute(double[] b, int l, int m, int threads) {
         for (int i0 = 0; i0 < l; i0 += BLOCK) {
             int i1 = Math.min(l, i0 + BLOCK);
             int nb = i1 - i0;
@@ -188,7 +193,7 @@ public final class NestedCholesky {
                         a[k * nb + ii] = -r[(i0 + ii) * size + k];
                     }
                 }
-                TransposeProduct.multAddTransA(a, i0, nb, b, 0, m, b, i0 * m);
+                TransposeProduct.multAddTransA(a, i0, nb, b, 0, m, b, i0 * m, threads);
             }
             for (int i = i0; i < i1; i++) {
                 int oi = i * size;

@@ -29,6 +29,12 @@ public final class NestedReadoutCapacity {
      */
     public static ReadoutCapacity[] solve(CrossMoments train, CrossMoments test, int[] readouts, double relativeRidge,
                                           double maxCondition) {
+        return solve(train, test, readouts, relativeRidge, maxCondition, 1);
+    }
+
+    /** As {@link #solve(CrossMoments, CrossMoments, int[], double, double)}, its products on several threads. */
+    public static ReadoutCapacity[] solve(CrossMoments train, CrossMoments test, int[] readouts, double relativeRidge,
+                                          double maxCondition, int threads) {
         int lMax = readouts[readouts.length - 1];
         int m = train.targets();
         DMatrixRMaj gram = train.centredGram();
@@ -37,10 +43,10 @@ public final class NestedReadoutCapacity {
         int valid = chol.validPrefix();
 
         double[] z = Arrays.copyOf(train.centredCross().data, lMax * m);
-        chol.forwardSubstitute(z, valid, m);
+        chol.forwardSubstitute(z, valid, m, threads);
         double[] vy = train.centredTargetSquares();
 
-        HoldoutScores holdout = test == null ? null : new HoldoutScores(chol, valid, lMax, z, test);
+        HoldoutScores holdout = test == null ? null : new HoldoutScores(chol, valid, lMax, z, test, threads);
 
         ReadoutCapacity[] out = new ReadoutCapacity[readouts.length];
         double[] cumulative = new double[m];

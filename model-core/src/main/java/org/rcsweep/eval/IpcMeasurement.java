@@ -302,6 +302,6 @@ public final class IpcMeasurement {
         });
         int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
         return NestedReadoutCapacity.solve(moments, null, readouts, spec.capacity().ridge(),
-                spec.capacity().maxCondition());
+                spec.capacity().maxCondition(), spec.capacity().threads());
     }
 }

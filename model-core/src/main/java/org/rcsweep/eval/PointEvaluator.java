@@ -37,7 +37,7 @@ public final class PointEvaluator {
 
             long start = System.nanoTime();
             ReadoutCapacity[] capacities = NestedReadoutCapacity.solve(train, test, readouts,
-                    spec.capacity().ridge(), spec.capacity().maxCondition());
+                    spec.capacity().ridge(), spec.capacity().maxCondition(), spec.capacity().threads());
             ReadoutCorrelations[] correlations = ReadoutCorrelations.nested(train.centredGram(), readouts);
             long capacityNanos = System.nanoTime() - start;
 

@@ -31,6 +31,12 @@ public final class TransposeProduct {
         accumulate(a, rows, p, b, bOffset, m, c, cOffset, false, 1);
     }
 
+    /** As {@link #multAddTransA(double[], int, int, double[], int, int, double[], int)} on several threads (same bits). */
+    public static void multAddTransA(double[] a, int rows, int p, double[] b, int bOffset, int m, double[] c,
+                                     int cOffset, int threads) {
+        accumulate(a, rows, p, b, bOffset, m, c, cOffset, false, threads);
+    }
+
     /**
      * Entries j ≥ i of C (p × p) += AᵀA, row-major. Entries below the diagonal hold partial sums of no meaning;
      * call {@link #mirrorUpper} once the sum is complete.
