@@ -2,7 +2,8 @@ package org.rcsweep.stats;
 
 /**
  * In-place iterative radix-2 complex FFT of one fixed power-of-two size, with its twiddle factors computed once.
- * Plain scalar Java: the same operations in the same order on every machine.
+ * The same operations in the same order on every machine: with {@code jdk.incubator.vector}, stages of four or more
+ * butterflies per group run four at a time ({@link VectorFft}), each with the scalar path's operations.
  *
  * <p>The twiddles of each stage are stored contiguously (stage with half-length h at [h, 2h)), so every stage reads
  * them in sequence; in the early stages, where butterfly groups are short, each twiddle is loaded once for all
@@ -15,8 +16,17 @@ final class Fft {
     private final int[] bitReverse;
     private final double[] stageCos;
     private final double[] stageSin;
+    /** −stageSin: the backward transform's twiddles (negation is exact, so both paths keep the same bits). */
+    private final double[] stageSinBackward;
+    private final boolean vectorised;
 
     Fft(int size) {
+        this(size, TransposeProduct.VECTORISED);
+    }
+
+    /** @param vectorised run stages with groups of at least four butterflies in SIMD registers (same bits) */
+    Fft(int size, boolean vectorised) {
+        this.vectorised = vectorised;
         if (size < 1 || Integer.bitCount(size) != 1) {
             throw new IllegalArgumentException("FFT size must be a power of two, got " + size);
         }
@@ -41,6 +51,10 @@ final class Fft {
                 stageCos[half + k] = cos[k * step];
                 stageSin[half + k] = sin[k * step];
             }
+        }
+        this.stageSinBackward = new double[stageSin.length];
+        for (int i = 0; i < stageSin.length; i++) {
+            stageSinBackward[i] = -stageSin[i];
         }
     }
 
@@ -71,21 +85,26 @@ final class Fft {
                 im[j] = t;
             }
         }
+        double[] sin = backward ? stageSinBackward : stageSin;
         for (int half = 1; half < n; half <<= 1) {
             if (half < SHORT_GROUP) {
+                if (vectorised && half >= VectorFft.MIN_HALF) {
+                    VectorFft.stage(re, im, n, half, stageCos, sin);
+                    continue;
+                }
                 for (int k = 0; k < half; k++) {
                     double wr = stageCos[half + k];
-                    double wi = backward ? -stageSin[half + k] : stageSin[half + k];
+                    double wi = sin[half + k];
                     for (int a = k; a < n; a += 2 * half) {
                         butterfly(re, im, a, a + half, wr, wi);
                     }
                 }
+            } else if (vectorised) {
+                VectorFft.stage(re, im, n, half, stageCos, sin);
             } else {
                 for (int start = 0; start < n; start += 2 * half) {
                     for (int k = 0; k < half; k++) {
-                        double wr = stageCos[half + k];
-                        double wi = backward ? -stageSin[half + k] : stageSin[half + k];
-                        butterfly(re, im, start + k, start + k + half, wr, wi);
+                        butterfly(re, im, start + k, start + k + half, stageCos[half + k], sin[half + k]);
                     }
                 }
             }

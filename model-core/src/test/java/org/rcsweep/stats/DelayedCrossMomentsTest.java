@@ -14,7 +14,7 @@ class DelayedCrossMomentsTest {
     @Test
     void fftMatchesTheDirectDiscreteFourierTransform() {
         Random random = new Random(1);
-        for (int n : new int[] {1, 2, 8, 64}) {
+        for (int n : new int[] {1, 2, 8, 64, 256}) {
             double[] re = new double[n];
             double[] im = new double[n];
             for (int i = 0; i < n; i++) {
@@ -38,6 +38,32 @@ class DelayedCrossMomentsTest {
             new Fft(n).backward(fr, fi);
             for (int t = 0; t < n; t++) {
                 assertEquals(re[t], fr[t] / n, 1e-12, "round trip");
+            }
+        }
+    }
+
+    /** Vectorised stages do the scalar operations: the same bits for every size, both directions. */
+    @Test
+    void vectorisedAndScalarTransformsAgreeBitForBit() {
+        Random random = new Random(2);
+        for (int n = 1; n <= 4096; n <<= 1) {
+            double[] re = new double[n];
+            double[] im = new double[n];
+            for (int i = 0; i < n; i++) {
+                re[i] = random.nextGaussian();
+                im[i] = random.nextGaussian();
+            }
+            double[][] vector = {re.clone(), im.clone()};
+            double[][] scalar = {re.clone(), im.clone()};
+            new Fft(n, true).forward(vector[0], vector[1]);
+            new Fft(n, false).forward(scalar[0], scalar[1]);
+            new Fft(n, true).backward(vector[0], vector[1]);
+            new Fft(n, false).backward(scalar[0], scalar[1]);
+            for (int part = 0; part < 2; part++) {
+                for (int i = 0; i < n; i++) {
+                    assertEquals(Double.doubleToLongBits(scalar[part][i]), Double.doubleToLongBits(vector[part][i]),
+                            "n = " + n + ", entry " + i);
+                }
             }
         }
     }
