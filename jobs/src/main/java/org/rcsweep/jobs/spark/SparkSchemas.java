@@ -11,6 +11,9 @@ import org.rcsweep.tables.TableSchema;
 
 /** Spark schemas built from the result-table definitions in the datasets module (column docs become comments). */
 public final class SparkSchemas {
+    /** The Parquet footer entry in which Spark keeps a file's schema (ParquetReadSupport.SPARK_METADATA_KEY). */
+    public static final String PARQUET_METADATA_KEY = "org.apache.spark.sql.parquet.row.metadata";
+
     private SparkSchemas() {
     }
 

@@ -1,5 +1,7 @@
 package org.rcsweep.jobs.sweep;
 
+import org.rcsweep.parquet.TableFileWriter;
+
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,14 +16,16 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The output directory of sweeps and its commit protocol.
  *
  * <p>Each table is a directory of {@code batch=<id>} sub-directories, one per committed batch of points; Spark and
- * other Parquet readers see {@code batch} as a partition column. A batch directory counts only once Spark's
- * FileOutputCommitter has written its {@code _SUCCESS} marker, which happens after all its files are in place.
+ * other Parquet readers see {@code batch} as a partition column. A batch directory counts only once its
+ * {@code _SUCCESS} marker exists, which {@link #writeBatch} creates after the batch's file is complete and closed
+ * (the marker Spark's FileOutputCommitter writes, so directories written by Spark count the same way).
  * A batch writes {@code memory_curve} first and {@code points} last, so a batch is committed exactly when its
  * {@code points} directory has {@code _SUCCESS}. {@link #recover()} deletes what an interrupted run left behind:
  * batch directories without the marker and batches of other tables whose {@code points} batch never committed.
@@ -31,11 +35,13 @@ public final class ResultDirectory {
     public static final String SUCCESS_MARKER = "_SUCCESS";
     private final Path root;
     private final FileSystem fs;
+    private final Configuration conf;
 
     public ResultDirectory(String dir, Configuration conf) {
         try {
             Path p = new Path(dir);
             this.fs = p.getFileSystem(conf);
+            this.conf = conf;
             this.root = fs.makeQualified(p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open output directory " + dir, e);
@@ -52,6 +58,30 @@ public final class ResultDirectory {
 
     public Path batch(TableSchema table, String batchId) {
         return new Path(table(table), ResultTables.BATCH_COLUMN + "=" + batchId);
+    }
+
+    /**
+     * Writes one table's rows of a batch as {@code batch=<id>/part-00000-<id>.snappy.parquet}, then its
+     * {@code _SUCCESS} marker. The batch directory must not exist yet: a batch is written once.
+     *
+     * @param metadata file footer entries (Spark's schema, so Spark reads the columns with their documentation)
+     */
+    public void writeBatch(TableSchema table, String batchId, Iterable<Object[]> rows, Map<String, String> metadata) {
+        Path dir = batch(table, batchId);
+        try {
+            if (fs.exists(dir)) {
+                throw new IllegalStateException(dir + " exists already: batch " + batchId + " was written before");
+            }
+            try (TableFileWriter writer = new TableFileWriter(new Path(dir, "part-00000-" + batchId
+                    + ".snappy.parquet"), conf, table, metadata)) {
+                for (Object[] row : rows) {
+                    writer.write(row);
+                }
+            }
+            fs.create(new Path(dir, SUCCESS_MARKER), false).close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir, e);
+        }
     }
 
     /** Deletes uncommitted leftovers of interrupted runs; returns the paths removed. */

@@ -1,12 +1,7 @@
 package org.rcsweep.jobs.sweep;
 
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
-import org.rcsweep.jobs.spark.SparkRows;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.rcsweep.eval.PointEvaluator;
 import org.rcsweep.eval.PointResult;
 import org.rcsweep.eval.PointStatus;
@@ -26,11 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The sweep: plans the points, skips those already committed in the output directory, and evaluates the rest in
- * batches, one Spark task per point. Each batch is cached once and written as one committed batch directory per
- * table (see {@link ResultDirectory} for the protocol that makes interruption and resume safe).
+ * batches, one Spark task per point. Each batch's results are written by the driver as one committed batch
+ * directory per table (see {@link ResultDirectory} for the protocol that makes interruption and resume safe).
  */
 public final class SweepJob {
     /**
@@ -112,45 +108,38 @@ public final class SweepJob {
                 .substring(0, 16);
         jsc.setJobDescription("rcsweep batch " + batchId + " (" + batch.size() + " points)");
         boolean injectFaults = spark.sparkContext().getConf().getBoolean(FaultInjection.FAIL_FIRST_ATTEMPT, false);
-        JavaRDD<PointResult> results = jsc.parallelize(new ArrayList<>(batch), batch.size())
-                .map(p -> {
-                    if (injectFaults) {
-                        FaultInjection.failFirstAttempt();
-                    }
-                    return PointEvaluator.evaluate(p);
-                })
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<PointResult> results;
+        // Evaluate every point in parallel (one task each) and bring the results to the driver, which writes each
+        // table's rows of the batch into one Parquet file: a batch's rows are few enough, and writing them directly
+        // costs a fraction of a Spark SQL write (row conversion, generated code and one job per table).
+        jsc.setLocalProperty(ProgressListener.PHASE_PROPERTY, ProgressListener.EVALUATE);
         try {
-            // Evaluate every point in parallel (one task each) and cache the results before writing: the writes
-            // coalesce to one file per table and would otherwise evaluate the whole batch in a single task.
-            jsc.setLocalProperty(ProgressListener.PHASE_PROPERTY, ProgressListener.EVALUATE);
-            Map<String, Long> counts;
-            try {
-                counts = new TreeMap<>(results.map(r -> r.status().label()).countByValue());
-            } finally {
-                jsc.setLocalProperty(ProgressListener.PHASE_PROPERTY, null);
-            }
-            JavaRDD<Row> curve = results.flatMap(r -> PointRows.memoryCurve(r).stream().map(SparkRows::of)
-                    .iterator());
-            write(spark, curve, ResultTables.MEMORY_CURVE, out, batchId);
-            JavaRDD<Row> ipcTerms = results.flatMap(r -> PointRows.ipcTerms(r).stream().map(SparkRows::of)
-                    .iterator());
-            write(spark, ipcTerms, ResultTables.IPC_TERMS, out, batchId);
-            JavaRDD<Row> points = results.flatMap(r -> PointRows.points(r, version).stream().map(SparkRows::of)
-                    .iterator());
-            write(spark, points, ResultTables.POINTS, out, batchId);
-            return counts;
+            results = jsc.parallelize(new ArrayList<>(batch), batch.size())
+                    .map(p -> {
+                        if (injectFaults) {
+                            FaultInjection.failFirstAttempt();
+                        }
+                        return PointEvaluator.evaluate(p);
+                    })
+                    .collect();
         } finally {
-            results.unpersist(false);
+            jsc.setLocalProperty(ProgressListener.PHASE_PROPERTY, null);
         }
+        Map<String, Long> counts = new TreeMap<>();
+        for (PointResult r : results) {
+            counts.merge(r.status().label(), 1L, Long::sum);
+        }
+        write(out, ResultTables.MEMORY_CURVE, batchId, results, PointRows::memoryCurve);
+        write(out, ResultTables.IPC_TERMS, batchId, results, PointRows::ipcTerms);
+        write(out, ResultTables.POINTS, batchId, results, r -> PointRows.points(r, version));
+        return counts;
     }
 
-    private static void write(SparkSession spark, JavaRDD<Row> rows, TableSchema table, ResultDirectory out,
-                              String batchId) {
-        spark.createDataFrame(rows, SparkSchemas.of(table))
-                .coalesce(1)
-                .write()
-                .mode(SaveMode.ErrorIfExists)
-                .parquet(out.batch(table, batchId).toString());
+    /** One table's rows of the batch, point by point; {@code points} goes last and commits the batch. */
+    private static void write(ResultDirectory out, TableSchema table, String batchId, List<PointResult> results,
+                              Function<PointResult, List<Object[]>> rows) {
+        Iterable<Object[]> all = () -> results.stream().flatMap(r -> rows.apply(r).stream()).iterator();
+        out.writeBatch(table, batchId, all, Map.of(SparkSchemas.PARQUET_METADATA_KEY,
+                SparkSchemas.of(table).json()));
     }
 }
