@@ -3,14 +3,20 @@ package org.rcsweep.bench;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rcsweep.jobs.spark.Sessions;
+import org.rcsweep.eval.PointEvaluator;
+import org.rcsweep.jobs.spec.SweepPlanner;
 import org.rcsweep.jobs.spec.SweepSpec;
 import org.rcsweep.jobs.spec.SweepSpecParser;
 import org.rcsweep.jobs.sweep.SweepJob;
+import org.rcsweep.parallel.ParallelRanges;
+import org.rcsweep.spec.PointSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +25,19 @@ import java.util.stream.Stream;
  */
 final class SweepOverheadWorkload {
     private SweepOverheadWorkload() {
+    }
+
+    /** Wall seconds to evaluate the sweep's points on {@code threads} threads of this JVM, nothing else. */
+    private static double plainEvaluation(SweepSpec spec, int threads) {
+        List<PointSpec> points = SweepPlanner.plan(spec);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        ParallelRanges.run(threads, threads, (first, last) -> {
+            for (int i = next.getAndIncrement(); i < points.size(); i = next.getAndIncrement()) {
+                PointEvaluator.evaluate(points.get(i));
+            }
+        });
+        return (System.nanoTime() - start) * 1e-9;
     }
 
     static void run(int points, int steps, Report report) throws IOException {
@@ -52,6 +71,11 @@ final class SweepOverheadWorkload {
             report.line(String.format("wall %.1f s; Σ point compute %.1f s over %d points, / %d cores = %.1f s; "
                     + "Spark overhead = wall / ideal − 1 = %.0f%%", wall, compute, rows, cores, ideal,
                     100 * (wall / ideal - 1)));
+            double plain = plainEvaluation(spec, cores);
+            report.line(String.format("same points evaluated afterwards without Spark or writes by %d plain threads "
+                    + "(warm JVM, so a lower bound): %.1f s; Spark wall / plain wall − 1 = %.0f%% (the points' own "
+                    + "times above grow when the driver's writes share the cores, which lowers the first ratio; this "
+                    + "one does not depend on them)", cores, plain, 100 * (wall / plain - 1)));
         } finally {
             spark.stop();
             try (Stream<Path> files = Files.walk(out)) {

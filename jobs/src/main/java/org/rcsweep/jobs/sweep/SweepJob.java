@@ -1,5 +1,6 @@
 package org.rcsweep.jobs.sweep;
 
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.rcsweep.eval.PointEvaluator;
@@ -21,12 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
  * The sweep: plans the points, skips those already committed in the output directory, and evaluates the rest in
- * batches, one Spark task per point. Each batch's results are written by the driver as one committed batch
- * directory per table (see {@link ResultDirectory} for the protocol that makes interruption and resume safe).
+ * batches, one Spark task per point. Each batch's results are written by the driver, while the executors evaluate
+ * the next batch, as one committed batch directory per table (see {@link ResultDirectory} for the protocol that makes interruption and resume safe).
  */
 public final class SweepJob {
     /**
@@ -75,67 +77,101 @@ public final class SweepJob {
         }
     }
 
+    /**
+     * Evaluates batch i + 1 while the driver writes batch i: the writes run on the driver, not in a task slot, so
+     * the executors stay busy. A batch still commits only once its own files are written, in order, so an
+     * interruption loses at most the batches not yet committed, which a resumed run computes again.
+     */
     private static Summary runBatches(SparkSession spark, SweepSpec spec, ResultDirectory out, List<PointSpec> todo,
                                       int planned, int already, List<String> recovered, Options options,
                                       Progress progress) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        boolean injectFaults = spark.sparkContext().getConf().getBoolean(FaultInjection.FAIL_FIRST_ATTEMPT, false);
         String version = CodeVersion.get();
-        Map<String, Long> statuses = new TreeMap<>();
-        int computed = 0;
-        int batches = 0;
+        List<List<PointSpec>> batches = new ArrayList<>();
         for (int from = 0; from < todo.size(); from += spec.batchPoints()) {
-            if (options.maxBatches() > 0 && batches == options.maxBatches()) {
+            if (options.maxBatches() > 0 && batches.size() == options.maxBatches()) {
                 break;
             }
-            List<PointSpec> batch = todo.subList(from, Math.min(todo.size(), from + spec.batchPoints()));
-            Map<String, Long> counts = runBatch(spark, jsc, out, batch, version);
-            long notOk = 0;
-            for (Map.Entry<String, Long> e : counts.entrySet()) {
-                statuses.merge(e.getKey(), e.getValue(), Long::sum);
-                notOk += e.getKey().equals(PointStatus.OK.label()) ? 0 : e.getValue();
+            batches.add(todo.subList(from, Math.min(todo.size(), from + spec.batchPoints())));
+        }
+        Map<String, Long> statuses = new TreeMap<>();
+        int computed = 0;
+        JavaFutureAction<List<PointResult>> pending = batches.isEmpty() ? null
+                : evaluate(jsc, batches.get(0), injectFaults);
+        try {
+            for (int i = 0; i < batches.size(); i++) {
+                List<PointResult> results = await(pending);
+                pending = i + 1 < batches.size() ? evaluate(jsc, batches.get(i + 1), injectFaults) : null;
+                List<PointSpec> batch = batches.get(i);
+                commit(out, batchId(batch), results, version);
+                long notOk = 0;
+                for (PointResult r : results) {
+                    statuses.merge(r.status().label(), 1L, Long::sum);
+                    notOk += r.status() == PointStatus.OK ? 0 : 1;
+                }
+                computed += batch.size();
+                progress.committed(batch.size(), notOk);
             }
-            computed += batch.size();
-            batches++;
-            progress.committed(batch.size(), notOk);
+        } finally {
+            if (pending != null) {
+                pending.cancel(true); // only after a failure: the last batch's future is consumed in the loop
+            }
         }
         progress.finish();
         return new Summary(planned, already, computed, statuses, recovered, already + computed == planned);
     }
 
-    private static Map<String, Long> runBatch(SparkSession spark, JavaSparkContext jsc, ResultDirectory out,
-                                              List<PointSpec> batch, String version) {
-        String batchId = ContentHash.of(String.join(",", batch.stream().map(PointSpec::id).sorted().toList()))
-                .substring(0, 16);
-        jsc.setJobDescription("rcsweep batch " + batchId + " (" + batch.size() + " points)");
-        boolean injectFaults = spark.sparkContext().getConf().getBoolean(FaultInjection.FAIL_FIRST_ATTEMPT, false);
-        List<PointResult> results;
-        // Evaluate every point in parallel (one task each) and bring the results to the driver, which writes each
-        // table's rows of the batch into one Parquet file: a batch's rows are few enough, and writing them directly
-        // costs a fraction of a Spark SQL write (row conversion, generated code and one job per table).
+    private static String batchId(List<PointSpec> batch) {
+        return ContentHash.of(String.join(",", batch.stream().map(PointSpec::id).sorted().toList())).substring(0, 16);
+    }
+
+    /** Submits a batch's evaluation (one task per point); the results come back to the driver. */
+    private static JavaFutureAction<List<PointResult>> evaluate(JavaSparkContext jsc, List<PointSpec> batch,
+                                                                boolean injectFaults) {
+        jsc.setJobDescription("rcsweep batch " + batchId(batch) + " (" + batch.size() + " points)");
         jsc.setLocalProperty(ProgressListener.PHASE_PROPERTY, ProgressListener.EVALUATE);
         try {
-            results = jsc.parallelize(new ArrayList<>(batch), batch.size())
+            return jsc.parallelize(new ArrayList<>(batch), batch.size())
                     .map(p -> {
                         if (injectFaults) {
                             FaultInjection.failFirstAttempt();
                         }
                         return PointEvaluator.evaluate(p);
                     })
-                    .collect();
+                    .collectAsync();
         } finally {
             jsc.setLocalProperty(ProgressListener.PHASE_PROPERTY, null);
         }
-        Map<String, Long> counts = new TreeMap<>();
-        for (PointResult r : results) {
-            counts.merge(r.status().label(), 1L, Long::sum);
+    }
+
+    private static List<PointResult> await(JavaFutureAction<List<PointResult>> pending) {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a batch was evaluated", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("a batch failed: " + cause, cause);
         }
+    }
+
+    /**
+     * Writes each table's rows of the batch into one Parquet file (a batch's rows are few enough, and a direct write
+     * costs a fraction of a Spark SQL write: no row conversion, generated code or job per table); {@code points}
+     * goes last and commits the batch.
+     */
+    private static void commit(ResultDirectory out, String batchId, List<PointResult> results, String version) {
         write(out, ResultTables.MEMORY_CURVE, batchId, results, PointRows::memoryCurve);
         write(out, ResultTables.IPC_TERMS, batchId, results, PointRows::ipcTerms);
         write(out, ResultTables.POINTS, batchId, results, r -> PointRows.points(r, version));
-        return counts;
     }
 
-    /** One table's rows of the batch, point by point; {@code points} goes last and commits the batch. */
+    /** One table's rows of the batch, point by point. */
     private static void write(ResultDirectory out, TableSchema table, String batchId, List<PointResult> results,
                               Function<PointResult, List<Object[]>> rows) {
         Iterable<Object[]> all = () -> results.stream().flatMap(r -> rows.apply(r).stream()).iterator();
