@@ -5,6 +5,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.rcsweep.tables.Column;
+import org.rcsweep.tables.ColumnType;
 import org.rcsweep.tables.TableSchema;
 
 import java.io.Closeable;
@@ -21,11 +23,17 @@ public final class TableFileWriter implements Closeable {
 
     public TableFileWriter(Path file, Configuration configuration, TableSchema table, Map<String, String> metadata)
             throws IOException {
-        this.writer = new Builder(file, table, metadata)
+        Builder builder = new Builder(file, table, metadata)
                 .withConf(configuration)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                .build();
+                .withWriteMode(ParquetFileWriter.Mode.CREATE);
+        for (Column c : table.columns()) {
+            if (c.type() == ColumnType.DOUBLE) {
+                // Measured values rarely repeat: a dictionary is built, found too large and thrown away.
+                builder = builder.withDictionaryEncoding(c.name(), false);
+            }
+        }
+        this.writer = builder.build();
     }
 
     public void write(Object[] cells) throws IOException {
