@@ -27,6 +27,7 @@ public final class Bench {
         Integer points = null;
         Integer threads = null;
         boolean cold = false;
+        Integer plain = null;
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--cold")) {
@@ -42,8 +43,13 @@ public final class Bench {
                 case "--n" -> n = value;
                 case "--points" -> points = value;
                 case "--threads" -> threads = value;
+                case "--plain" -> plain = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
+        }
+        if (workload == 4 && plain != null) { // the child JVM of workload 4's plain baseline
+            SweepOverheadWorkload.printPlainSeconds(points == null ? 500 : points, steps == null ? 2000 : steps, plain);
+            return;
         }
         Report report = new Report(System.out);
         report.heading("Workload " + workload);

@@ -12,8 +12,11 @@ import org.rcsweep.parallel.ParallelRanges;
 import org.rcsweep.spec.PointSpec;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +43,10 @@ final class SweepOverheadWorkload {
         return (System.nanoTime() - start) * 1e-9;
     }
 
-    static void run(int points, int steps, Report report) throws IOException {
+    /** Marks the line with the plain baseline's seconds in a child JVM's output. */
+    static final String PLAIN_SECONDS = "plain-seconds=";
+
+    private static SweepSpec spec(int points, int steps) {
         String yaml = String.join("\n",
                 "name: bench-overhead",
                 "seed: 11",
@@ -51,7 +57,43 @@ final class SweepOverheadWorkload {
                 "input: {steps: " + steps + ", washout: 200}",
                 "run: {batch_points: 100}",
                 "");
-        SweepSpec spec = SweepSpecParser.parse(yaml);
+        return SweepSpecParser.parse(yaml);
+    }
+
+    /** The child JVM's side of {@link #plainInFreshJvm}: prints the plain evaluation's seconds. */
+    static void printPlainSeconds(int points, int steps, int threads) {
+        System.out.println(PLAIN_SECONDS + plainEvaluation(spec(points, steps), threads));
+    }
+
+    /**
+     * The same points on plain threads in a new JVM with this one's options, so that its JIT starts as cold as the
+     * Spark run's did: the fair baseline for the overhead.
+     */
+    private static double plainInFreshJvm(int points, int steps, int threads) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Bench.class.getName(), "4",
+                "--points", Integer.toString(points), "--steps", Integer.toString(steps), "--plain",
+                Integer.toString(threads)));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        for (String line : output.split("\n")) {
+            if (line.startsWith(PLAIN_SECONDS)) {
+                return Double.parseDouble(line.substring(PLAIN_SECONDS.length()).trim());
+            }
+        }
+        throw new IOException("the plain baseline JVM printed no result (exit " + process.exitValue() + ")");
+    }
+
+    static void run(int points, int steps, Report report) throws IOException {
+        SweepSpec spec = spec(points, steps);
         Path out = Files.createTempDirectory("rcsweep-bench-");
         SparkSession spark = Sessions.start("rcsweep-bench", null);
         try {
@@ -71,11 +113,13 @@ final class SweepOverheadWorkload {
             report.line(String.format("wall %.1f s; Σ point compute %.1f s over %d points, / %d cores = %.1f s; "
                     + "Spark overhead = wall / ideal − 1 = %.0f%%", wall, compute, rows, cores, ideal,
                     100 * (wall / ideal - 1)));
-            double plain = plainEvaluation(spec, cores);
-            report.line(String.format("same points evaluated afterwards without Spark or writes by %d plain threads "
-                    + "(warm JVM, so a lower bound): %.1f s; Spark wall / plain wall − 1 = %.0f%% (the points' own "
-                    + "times above grow when the driver's writes share the cores, which lowers the first ratio; this "
-                    + "one does not depend on them)", cores, plain, 100 * (wall / plain - 1)));
+            double cold = plainInFreshJvm(points, steps, cores);
+            double warm = plainEvaluation(spec, cores);
+            report.line(String.format("same points without Spark or writes on %d plain threads: %.1f s in a fresh JVM "
+                    + "(Spark wall / that − 1 = %.0f%%), %.1f s afterwards in this warm JVM (%.0f%%). The points' own "
+                    + "times above grow when the driver's writes share the cores, which lowers the first ratio; "
+                    + "these do not depend on them", cores, cold, 100 * (wall / cold - 1), warm,
+                    100 * (wall / warm - 1)));
         } finally {
             spark.stop();
             try (Stream<Path> files = Files.walk(out)) {
