@@ -1,11 +1,12 @@
 package org.rcsweep.bench;
 
+import org.rcsweep.spec.CapacitySpec;
 import org.rcsweep.stats.TransposeProduct;
 
 import java.util.Locale;
 
 /**
- * {@code scripts/bench W [--steps T] [--n N] [--points P] [--threads K] [--cold]}: runs workload W (1–4, see README "Performance") once
+ * {@code scripts/bench W [--steps T] [--n N] [--points P] [--threads K] [--cold] [--chunk B]}: runs workload W (1–4, see README "Performance") once
  * and prints its stages as Markdown. scripts/bench starts one JVM per workload so that heap limits and JIT state are
  * the workload's own.
  */
@@ -18,7 +19,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         if (args.length == 0) {
-            System.err.println("usage: Bench WORKLOAD(1-4) [--steps T] [--n N] [--points P] [--threads K] [--cold]");
+            System.err.println("usage: Bench WORKLOAD(1-4) [--steps T] [--n N] [--points P] [--threads K] [--cold] [--chunk B]");
             System.exit(2);
         }
         int workload = Integer.parseInt(args[0]);
@@ -28,6 +29,7 @@ public final class Bench {
         Integer threads = null;
         boolean cold = false;
         Integer plain = null;
+        Integer chunk = null;
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--cold")) {
@@ -44,6 +46,7 @@ public final class Bench {
                 case "--points" -> points = value;
                 case "--threads" -> threads = value;
                 case "--plain" -> plain = value;
+                case "--chunk" -> chunk = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -61,14 +64,15 @@ public final class Bench {
             case 1 -> {
                 int size = n == null ? 1000 : n;
                 int k = threads == null ? 1 : threads;
+                int b = chunk == null ? CapacitySpec.defaults().chunkSteps() : chunk;
                 if (!cold) {
                     double seconds = MemoryCapacityWorkload.warmUp(MemoryCapacityWorkload.point(size, 4000, 1000,
-                            2 * size, size, k));
+                            2 * size, size, k, b));
                     report.line(String.format("warm JVM: a point of the same shape with T = 4000 ran first (%.2f s),"
                             + " as on a sweep executor after its first point; --cold measures a fresh JVM", seconds));
                 }
                 MemoryCapacityWorkload.run(MemoryCapacityWorkload.point(size, steps == null ? 20_000 : steps, 3000,
-                        2 * size, size, threads == null ? 1 : threads), REFERENCE_SECONDS, true, report);
+                        2 * size, size, k, b), REFERENCE_SECONDS, true, report);
             }
             case 2 -> {
                 int size = n == null ? 4000 : n;

@@ -32,13 +32,18 @@ final class MemoryCapacityWorkload {
 
     /** @param threads capacity.threads: threads simulating the reservoir */
     static PointSpec point(int n, int steps, int washout, int maxDelay, int maxReadouts, int threads) {
+        return point(n, steps, washout, maxDelay, maxReadouts, threads, CapacitySpec.defaults().chunkSteps());
+    }
+
+    /** @param chunk capacity.chunk_steps (time steps per streamed chunk) */
+    static PointSpec point(int n, int steps, int washout, int maxDelay, int maxReadouts, int threads, int chunk) {
         List<Integer> readouts = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
             readouts.add(Math.max(1, maxReadouts * i / 10));
         }
         return new PointSpec("bench", 1L, new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0), n,
                 CorrelationSpec.none(), 0, readouts, new InputSpec(InputDistribution.UNIFORM, steps, washout),
-                CapacitySpec.defaults().withMaxDelay(maxDelay).withThreads(threads), new TheorySpec(false, false),
+                CapacitySpec.defaults().withMaxDelay(maxDelay).withThreads(threads).withChunkSteps(chunk), new TheorySpec(false, false),
                 IpcSpec.disabled());
     }
 
