@@ -44,8 +44,24 @@ final class VectorMatVec {
                 t2 = DoubleVector.fromArray(S, a, o1 + j + 8).fma(x2, t2);
                 t3 = DoubleVector.fromArray(S, a, o1 + j + 12).fma(x3, t3);
             }
-            out[i] = VectorDot.combine(s0, s1, s2, s3, a, o0, x, 0, blocks, n);
-            out[i + 1] = VectorDot.combine(t0, t1, t2, t3, a, o1, x, 0, blocks, n);
+            int groups = Dot.groupedLength(n);
+            if (blocks < groups) {
+                DoubleVector x0 = DoubleVector.fromArray(S, x, blocks);
+                s0 = DoubleVector.fromArray(S, a, o0 + blocks).fma(x0, s0);
+                t0 = DoubleVector.fromArray(S, a, o1 + blocks).fma(x0, t0);
+            }
+            if (blocks + 4 < groups) {
+                DoubleVector x1 = DoubleVector.fromArray(S, x, blocks + 4);
+                s1 = DoubleVector.fromArray(S, a, o0 + blocks + 4).fma(x1, s1);
+                t1 = DoubleVector.fromArray(S, a, o1 + blocks + 4).fma(x1, t1);
+            }
+            if (blocks + 8 < groups) {
+                DoubleVector x2 = DoubleVector.fromArray(S, x, blocks + 8);
+                s2 = DoubleVector.fromArray(S, a, o0 + blocks + 8).fma(x2, s2);
+                t2 = DoubleVector.fromArray(S, a, o1 + blocks + 8).fma(x2, t2);
+            }
+            out[i] = VectorDot.combine(s0, s1, s2, s3, a, o0, x, 0, groups, n);
+            out[i + 1] = VectorDot.combine(t0, t1, t2, t3, a, o1, x, 0, groups, n);
         }
         for (; i < to; i++) {
             out[i] = Dot.dot(a, i * n, x, 0, n);

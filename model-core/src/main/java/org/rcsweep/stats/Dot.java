@@ -2,8 +2,10 @@ package org.rcsweep.stats;
 
 /**
  * Dot products with one fixed summation order on every machine and every JVM: sixteen partial sums (entry j goes to
- * partial sum j mod 16) accumulated with fused multiply–adds, combined as four groups of four lanes, then the
- * remainder length mod 16 in order. With {@code jdk.incubator.vector} on the JVM the sixteen partial sums are four
+ * partial sum j mod 16, for every j below the largest multiple of four) accumulated with fused multiply–adds,
+ * combined as four groups of four lanes, then the last length mod 4 entries in order. (Until 2026-11-26 the
+ * partial sums stopped at the largest multiple of sixteen: for N = 1000 each row ended with a chain of eight
+ * dependent additions.) With {@code jdk.incubator.vector} on the JVM the sixteen partial sums are four
  * 256-bit vector accumulators; without it a scalar loop does the same operations in the same order.
  *
  * <p>A single running sum would be a chain of dependent additions, one per four cycles; sixteen independent sums
@@ -24,17 +26,20 @@ public final class Dot {
     /** The scalar path whatever the JVM offers (same bits as {@link #dot}). */
     public static double scalar(double[] a, int aOffset, double[] b, int bOffset, int length) {
         double[] s = new double[PARTIALS];
-        int blocks = length - length % PARTIALS;
-        for (int j = 0; j < blocks; j += PARTIALS) {
-            for (int k = 0; k < PARTIALS; k++) {
-                s[k] = Math.fma(a[aOffset + j + k], b[bOffset + j + k], s[k]);
-            }
+        int groups = groupedLength(length);
+        for (int j = 0; j < groups; j++) {
+            s[j % PARTIALS] = Math.fma(a[aOffset + j], b[bOffset + j], s[j % PARTIALS]);
         }
         double total = 0;
         for (int lane = 0; lane < 4; lane++) {
             total += ((s[lane] + s[lane + 4]) + s[lane + 8]) + s[lane + 12];
         }
-        return tail(total, a, aOffset, b, bOffset, blocks, length);
+        return tail(total, a, aOffset, b, bOffset, groups, length);
+    }
+
+    /** Entries that go to the partial sums: all but the last length mod 4. */
+    public static int groupedLength(int length) {
+        return length - length % 4;
     }
 
     /** Adds the entries from ≤ j &lt; length to {@code total} one by one, in order. */

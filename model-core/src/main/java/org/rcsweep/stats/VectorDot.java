@@ -26,7 +26,20 @@ public final class VectorDot {
             s3 = DoubleVector.fromArray(S, a, aOffset + j + 12).fma(DoubleVector.fromArray(S, b, bOffset + j + 12),
                     s3);
         }
-        return combine(s0, s1, s2, s3, a, aOffset, b, bOffset, blocks, length);
+        // up to three more groups of four, to partial sums 0, 4 and 8 (lanes of s0, s1, s2) as in the scalar path
+        int groups = Dot.groupedLength(length);
+        if (blocks < groups) {
+            s0 = DoubleVector.fromArray(S, a, aOffset + blocks).fma(DoubleVector.fromArray(S, b, bOffset + blocks), s0);
+        }
+        if (blocks + 4 < groups) {
+            s1 = DoubleVector.fromArray(S, a, aOffset + blocks + 4).fma(DoubleVector.fromArray(S, b, bOffset + blocks
+                    + 4), s1);
+        }
+        if (blocks + 8 < groups) {
+            s2 = DoubleVector.fromArray(S, a, aOffset + blocks + 8).fma(DoubleVector.fromArray(S, b, bOffset + blocks
+                    + 8), s2);
+        }
+        return combine(s0, s1, s2, s3, a, aOffset, b, bOffset, groups, length);
     }
 
     /** ((s0 + s1) + s2) + s3 lane-wise, lanes summed in order, then the tail in order. */
