@@ -28,7 +28,8 @@ import java.util.function.Function;
 /**
  * The sweep: plans the points, skips those already committed in the output directory, and evaluates the rest in
  * batches, one Spark task per point. Each batch's results are written by the driver, while the executors evaluate
- * the next batch, as one committed batch directory per table (see {@link ResultDirectory} for the protocol that makes interruption and resume safe).
+ * the next batch, as one committed batch directory per table (see {@link ResultDirectory} for the protocol that
+ * makes interruption and resume safe).
  */
 public final class SweepJob {
     /**
