@@ -138,7 +138,7 @@ public final class CrossMoments {
     /** Σ(x−x̄)(y−ȳ)ᵀ, p × m (a new matrix). */
     public DMatrixRMaj centredCross() {
         if (delayed != null) {
-            delayed.flush(sxy.data);
+            delayed.finish(sxy.data);
         }
         DMatrixRMaj c = sxy.copy();
         for (int i = 0; i < p; i++) {

@@ -13,6 +13,7 @@ final class DelayedCrossBuffer {
     /**
      * Largest block of held features, in doubles (64 MiB): a block of ~K rows is the cheapest per row, but for wide
      * readout sets and long delay ranges it is capped so that memory stays near the cross moments' own p·(K+1).
+     * The same budget bounds the summed spectra of {@link DelayCorrelation} (p·n doubles for transforms of size n).
      */
     static final int MAX_BLOCK_DOUBLES = 8 << 20;
     private final int p;
@@ -33,7 +34,7 @@ final class DelayedCrossBuffer {
         this.maxDelay = maxDelay;
         this.capacity = Math.min(DelayCorrelation.blockRows(maxDelay, minBlockRows),
                 Math.max(minBlockRows, maxBlockDoubles / Math.max(1, p)));
-        this.correlation = new DelayCorrelation(maxDelay, capacity, threads);
+        this.correlation = new DelayCorrelation(maxDelay, capacity, threads, p, maxBlockDoubles);
         this.x = new double[capacity * p];
         this.segment = new double[capacity + maxDelay];
     }
@@ -68,7 +69,10 @@ final class DelayedCrossBuffer {
         started = true;
     }
 
-    /** Adds the held block's cross moments to s and empties the block (the segment's tail is kept for continuity). */
+    /**
+     * Adds the held block's cross moments to s, possibly through summed spectra that only {@link #finish} turns into
+     * sums, and empties the block (the segment's tail is kept for continuity).
+     */
     void flush(double[] s) {
         if (rows == 0) {
             return;
@@ -76,5 +80,11 @@ final class DelayedCrossBuffer {
         correlation.accumulate(x, rows, p, segment, s);
         System.arraycopy(segment, rows, segment, 0, maxDelay);
         rows = 0;
+    }
+
+    /** Flushes the held block and turns any summed spectra into sums in s: s is then complete. */
+    void finish(double[] s) {
+        flush(s);
+        correlation.drainInto(s);
     }
 }

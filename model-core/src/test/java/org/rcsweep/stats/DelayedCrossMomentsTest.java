@@ -82,7 +82,8 @@ class DelayedCrossMomentsTest {
                 CrossMoments plain = new CrossMoments(p, maxDelay + 1);
                 CrossMoments fft = CrossMoments.forDelayedInputs(p, maxDelay, chunk);
                 CrossMoments threaded = CrossMoments.forDelayedInputs(p, maxDelay, chunk, 3);
-                // blocks capped below the delay range: 7 features × 40 rows (rows < K when K = 300)
+                // blocks capped below the delay range: 7 features × 40 rows (rows < K when K = 300); the spectra do
+                // not fit that budget, so each block is transformed back at once (the path without summed spectra)
                 CrossMoments shortBlocks = CrossMoments.forDelayedInputs(p, maxDelay, Math.min(chunk, 40), 7 * 40, 1);
                 for (int t0 = 0; t0 < steps; t0 += chunk) {
                     int rows = Math.min(chunk, steps - t0);
