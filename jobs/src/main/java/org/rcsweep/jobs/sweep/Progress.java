@@ -26,7 +26,8 @@ public final class Progress {
     private final int skipped;
     private final long startNanos = System.nanoTime();
     private int committed;
-    private int evaluatedInBatch;
+    /** Points evaluated in this run so far; batches are evaluated ahead of their commit, so it runs ahead of it. */
+    private int evaluated;
     private long notOk;
     private long failedAttempts;
 
@@ -38,10 +39,10 @@ public final class Progress {
         this.committed = skipped;
     }
 
-    /** A point's evaluation task finished (successfully or not). */
-    public synchronized void taskEnded(boolean success) {
+    /** An evaluation task of {@code points} points finished (successfully or not). */
+    public synchronized void taskEnded(boolean success, int points) {
         if (success) {
-            evaluatedInBatch++;
+            evaluated += points;
         } else {
             failedAttempts++;
         }
@@ -54,7 +55,6 @@ public final class Progress {
     /** A batch of points was committed. */
     public synchronized void committed(int points, long pointsNotOk) {
         committed += points;
-        evaluatedInBatch = 0;
         notOk += pointsNotOk;
         String line = line(System.nanoTime() - startNanos);
         if (mode == Mode.TERMINAL) {
@@ -72,7 +72,7 @@ public final class Progress {
     }
 
     synchronized String line(long elapsedNanos) {
-        int done = Math.min(total, committed + evaluatedInBatch);
+        int done = Math.min(total, Math.max(committed, skipped + evaluated));
         int computed = done - skipped;
         double seconds = elapsedNanos * 1e-9;
         double rate = seconds > 0 ? computed / seconds : 0;
