@@ -87,11 +87,9 @@ final class Fft {
         }
         double[] sin = backward ? stageSinBackward : stageSin;
         for (int half = 1; half < n; half <<= 1) {
-            if (half < SHORT_GROUP) {
-                if (vectorised && half >= VectorFft.MIN_HALF) {
-                    VectorFft.stage(re, im, n, half, stageCos, sin);
-                    continue;
-                }
+            if (vectorised && half >= VectorFft.MIN_HALF) {
+                VectorFft.stage(re, im, n, half, stageCos, sin);
+            } else if (half < SHORT_GROUP) {
                 for (int k = 0; k < half; k++) {
                     double wr = stageCos[half + k];
                     double wi = sin[half + k];
@@ -99,8 +97,6 @@ final class Fft {
                         butterfly(re, im, a, a + half, wr, wi);
                     }
                 }
-            } else if (vectorised) {
-                VectorFft.stage(re, im, n, half, stageCos, sin);
             } else {
                 for (int start = 0; start < n; start += 2 * half) {
                     for (int k = 0; k < half; k++) {

@@ -27,9 +27,9 @@ import java.util.function.Function;
 
 /**
  * The sweep: plans the points, skips those already committed in the output directory, and evaluates the rest in
- * batches, one Spark task per point (or per few points when a batch has many per core). Each batch's results are written by the driver, while the executors evaluate
- * the next batch, as one committed batch directory per table (see {@link ResultDirectory} for the protocol that
- * makes interruption and resume safe).
+ * batches, one Spark task per point (or per few points when a batch has many per core). Each batch's results are
+ * written by the driver, while the executors evaluate the next batch, as one committed batch directory per table
+ * (see {@link ResultDirectory} for the protocol that makes interruption and resume safe).
  */
 public final class SweepJob {
     /** Evaluation tasks per core and batch (see {@link #evaluate}). */
@@ -138,24 +138,26 @@ public final class SweepJob {
     private static JavaFutureAction<List<PointResult>> evaluate(JavaSparkContext jsc, List<PointSpec> batch,
                                                                 boolean injectFaults) {
         int tasks = Math.max(1, Math.min(batch.size(), TASKS_PER_CORE * jsc.defaultParallelism()));
+        // One slice per partition, cut here, so that the points per task are known without Spark's slicing rule.
+        List<List<PointSpec>> slices = new ArrayList<>();
         StringBuilder sizes = new StringBuilder();
         for (int t = 0; t < tasks; t++) {
-            // ParallelCollectionRDD's slices: positions [t·n/k, (t+1)·n/k)
-            long from = (long) t * batch.size() / tasks;
-            long to = (long) (t + 1) * batch.size() / tasks;
-            sizes.append(t == 0 ? "" : ",").append(to - from);
+            List<PointSpec> slice = new ArrayList<>(batch.subList((int) ((long) t * batch.size() / tasks),
+                    (int) ((long) (t + 1) * batch.size() / tasks)));
+            slices.add(slice);
+            sizes.append(t == 0 ? "" : ",").append(slice.size());
         }
         jsc.setJobDescription("rcsweep batch " + batchId(batch) + " (" + batch.size() + " points)");
         jsc.setLocalProperty(ProgressListener.PHASE_PROPERTY, ProgressListener.EVALUATE);
         jsc.setLocalProperty(ProgressListener.POINTS_PROPERTY, sizes.toString());
         try {
-            return jsc.parallelize(new ArrayList<>(batch), tasks)
-                    .mapPartitions(points -> {
+            return jsc.parallelize(slices, tasks)
+                    .flatMap(slice -> {
                         if (injectFaults) {
                             FaultInjection.failFirstAttempt();
                         }
                         List<PointResult> results = new ArrayList<>();
-                        points.forEachRemaining(p -> results.add(PointEvaluator.evaluate(p)));
+                        slice.forEach(p -> results.add(PointEvaluator.evaluate(p)));
                         return results.iterator();
                     })
                     .collectAsync();
