@@ -6,9 +6,9 @@ import org.rcsweep.stats.TransposeProduct;
 import java.util.Locale;
 
 /**
- * {@code scripts/bench W [--steps T] [--n N] [--points P] [--threads K] [--cold] [--chunk B]}: runs workload W (1–4, see README "Performance") once
- * and prints its stages as Markdown. scripts/bench starts one JVM per workload so that heap limits and JIT state are
- * the workload's own.
+ * {@code scripts/bench W [--steps T] [--n N] [--points P] [--threads K] [--cold] [--chunk B]}: runs workload W
+ * (1–4, see README "Performance") once and prints its stages as Markdown. scripts/bench starts one JVM per workload
+ * so that heap limits and JIT state are the workload's own.
  */
 public final class Bench {
     private static final double REFERENCE_SECONDS = 3.0;
@@ -19,7 +19,8 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
         if (args.length == 0) {
-            System.err.println("usage: Bench WORKLOAD(1-4) [--steps T] [--n N] [--points P] [--threads K] [--cold] [--chunk B]");
+            System.err.println("usage: Bench WORKLOAD(1-4) [--steps T] [--n N] [--points P] [--threads K] [--cold] "
+                    + "[--chunk B]");
             System.exit(2);
         }
         int workload = Integer.parseInt(args[0]);

@@ -43,8 +43,8 @@ final class MemoryCapacityWorkload {
         }
         return new PointSpec("bench", 1L, new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0), n,
                 CorrelationSpec.none(), 0, readouts, new InputSpec(InputDistribution.UNIFORM, steps, washout),
-                CapacitySpec.defaults().withMaxDelay(maxDelay).withThreads(threads).withChunkSteps(chunk), new TheorySpec(false, false),
-                IpcSpec.disabled());
+                CapacitySpec.defaults().withMaxDelay(maxDelay).withThreads(threads).withChunkSteps(chunk),
+                new TheorySpec(false, false), IpcSpec.disabled());
     }
 
     /**
@@ -53,13 +53,26 @@ final class MemoryCapacityWorkload {
      */
     static double warmUp(PointSpec spec) {
         long start = System.nanoTime();
+        measure(spec);
+        return (System.nanoTime() - start) * 1e-9;
+    }
+
+    /** One simulation pass with its moments, then every readout count: what workload 1 times stage by stage. */
+    private record Pass(PointSimulation simulation, double passSeconds, double solveSeconds, ReadoutCapacity[] caps) {
+    }
+
+    private static Pass measure(PointSpec spec) {
         CrossMoments train = PointEvaluator.memoryMoments(spec);
         CrossMoments test = PointEvaluator.memoryMoments(spec);
-        new PointSimulation(spec).run((x, y, training) -> (training ? train : test).add(x, y));
+        PointSimulation simulation = new PointSimulation(spec);
+        long start = System.nanoTime();
+        simulation.run((x, y, training) -> (training ? train : test).add(x, y));
+        double pass = (System.nanoTime() - start) * 1e-9;
+        start = System.nanoTime();
         int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
-        NestedReadoutCapacity.solve(train, test, readouts, spec.capacity().ridge(), spec.capacity().maxCondition(),
-                spec.capacity().threads());
-        return (System.nanoTime() - start) * 1e-9;
+        ReadoutCapacity[] caps = NestedReadoutCapacity.solve(train, test, readouts, spec.capacity().ridge(),
+                spec.capacity().maxCondition(), spec.capacity().threads());
+        return new Pass(simulation, pass, (System.nanoTime() - start) * 1e-9, caps);
     }
 
     /** @param withNumpy also run the NumPy version of the point ({@link NumpyReference}) and compare */
@@ -74,17 +87,11 @@ final class MemoryCapacityWorkload {
                 + ", simulated by " + spec.capacity().threads() + " thread(s)");
 
         HeapPeak.reset();
-        CrossMoments train = PointEvaluator.memoryMoments(spec);
-        CrossMoments test = PointEvaluator.memoryMoments(spec);
-        PointSimulation simulation = new PointSimulation(spec);
-        long start = System.nanoTime();
-        simulation.run((x, y, training) -> (training ? train : test).add(x, y));
-        double pass = (System.nanoTime() - start) * 1e-9;
-        start = System.nanoTime();
-        int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
-        ReadoutCapacity[] caps = NestedReadoutCapacity.solve(train, test, readouts, spec.capacity().ridge(),
-                spec.capacity().maxCondition(), spec.capacity().threads());
-        double solve = (System.nanoTime() - start) * 1e-9;
+        Pass measured = measure(spec);
+        PointSimulation simulation = measured.simulation();
+        double pass = measured.passSeconds();
+        double solve = measured.solveSeconds();
+        ReadoutCapacity[] caps = measured.caps();
         double heap = HeapPeak.mebibytes();
         double mc = ReadoutCapacity.sum(caps[caps.length - 1].holdout());
 
@@ -118,16 +125,16 @@ final class MemoryCapacityWorkload {
 
     private static void numpyComparison(PointSpec spec, double simulate, double whole, Report report) {
         int threads = spec.capacity().threads();
-        Object outcome = NumpyReference.run(spec.n(), spec.input().steps(), spec.input().washout(), spec.maxDelay(),
-                spec.maxReadouts(), threads);
-        if (outcome instanceof NumpyReference.Times t) {
+        try {
+            NumpyReference.Times t = NumpyReference.run(spec.n(), spec.input().steps(), spec.input().washout(),
+                    spec.maxDelay(), spec.maxReadouts(), threads);
             report.line(String.format("NumPy/OpenBLAS, same run, %d BLAS thread(s) (bench/numpy/workload1.py: per-L "
                             + "ridge readouts, held-out scores): simulate %.2f s, moments %.2f s, readouts %.2f s, "
                             + "whole %.2f s; rcsweep is %.2f× as fast simulating and %.2f× as fast in whole",
                     threads, t.simulate(), t.moments(), t.readouts(), t.total(), t.simulate() / simulate,
                     t.total() / whole));
-        } else {
-            report.line("NumPy/OpenBLAS reference not run: " + outcome);
+        } catch (NumpyReference.NotRun e) {
+            report.line("NumPy/OpenBLAS reference not run: " + e.getMessage());
         }
     }
 
