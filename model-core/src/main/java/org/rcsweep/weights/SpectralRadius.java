@@ -1,11 +1,6 @@
 package org.rcsweep.weights;
 
-import org.ejml.data.Complex_F64;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-
-/** The spectral radius max|λ| of a square matrix, from EJML's general eigenvalue decomposition. */
+/** The spectral radius max|λ| of a square matrix, from all its eigenvalues ({@link HessenbergEigenvalues}). */
 public final class SpectralRadius {
     private SpectralRadius() {
     }
@@ -14,15 +9,10 @@ public final class SpectralRadius {
         if (n == 0) {
             return 0.0;
         }
-        DMatrixRMaj a = DMatrixRMaj.wrap(n, n, rowMajor.clone());
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
-        if (!eig.decompose(a)) {
-            throw new ArithmeticException("eigenvalue decomposition did not converge for an " + n + "x" + n + " matrix");
-        }
+        double[][] lambda = HessenbergEigenvalues.of(rowMajor, n);
         double max = 0.0;
         for (int i = 0; i < n; i++) {
-            Complex_F64 lambda = eig.getEigenvalue(i);
-            max = Math.max(max, lambda.getMagnitude());
+            max = Math.max(max, Math.hypot(lambda[0][i], lambda[1][i]));
         }
         return max;
     }
