@@ -11,6 +11,9 @@ import org.rcsweep.spec.Activation;
  * <p>With several threads ({@link #withThreads}) each thread advances a contiguous share of the neurons every step
  * from the full previous state, and the threads meet at a barrier after each step (the state is double-buffered,
  * so one meeting per step suffices). Every neuron's update is the same arithmetic as with one thread.
+ *
+ * <p>tanh is {@link Tanh} (within 1 ulp, four neurons per instruction, same bits with and without SIMD), not
+ * {@code Math.tanh}, which as fdlibm code cost about a tenth of a large reservoir's step.
  */
 public final class LeakyRateReservoir implements Reservoir {
     /** Below this size a step is too short for a per-step barrier to pay off; one thread runs it. */
@@ -101,9 +104,13 @@ public final class LeakyRateReservoir implements Reservoir {
                 MatVec.productDescending(w, current, n, drive, lo, hi);
             }
             for (int i = lo; i < hi; i++) {
-                double pre = drive[i] + wIn[i] * ut + bias[i];
-                double f = tanh ? Math.tanh(pre) : pre;
-                following[i] = keep * current[i] + leak * f;
+                drive[i] = drive[i] + wIn[i] * ut + bias[i];
+            }
+            if (tanh) {
+                Tanh.apply(drive, drive, lo, hi);
+            }
+            for (int i = lo; i < hi; i++) {
+                following[i] = keep * current[i] + leak * drive[i];
             }
             System.arraycopy(following, lo, states, s * n + lo, hi - lo);
             barrier.await();
