@@ -44,8 +44,8 @@ public final class CfcReservoir implements Reservoir {
             double ut = u[from + s];
             for (int i = 0; i < n; i++) {
                 double f = MatVec.row(wf, i, x, n) + inF[i] * ut + gateBias;
-                double g = Math.tanh(MatVec.row(wg, i, x, n) + inG[i] * ut);
-                double h = Math.tanh(MatVec.row(wh, i, x, n) + inH[i] * ut);
+                double g = Tanh.tanh(MatVec.row(wg, i, x, n) + inG[i] * ut);
+                double h = Tanh.tanh(MatVec.row(wh, i, x, n) + inH[i] * ut);
                 double gate = 1.0 / (1.0 + Math.exp(f * dt)); // σ(−f·Δt)
                 next[i] = gate * g + (1.0 - gate) * h;
             }

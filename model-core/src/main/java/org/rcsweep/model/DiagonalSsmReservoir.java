@@ -47,8 +47,10 @@ public final class DiagonalSsmReservoir implements Reservoir {
             if (n % 2 == 1) {
                 h[n - 1] = modulus[pairs] * h[n - 1] + b[n - 1] * ut;
             }
-            for (int i = 0; i < n; i++) {
-                states[s * n + i] = tanhReadout ? Math.tanh(h[i]) : h[i];
+            if (tanhReadout) {
+                Tanh.apply(h, 0, states, s * n, n);
+            } else {
+                System.arraycopy(h, 0, states, s * n, n);
             }
         }
     }

@@ -107,7 +107,7 @@ public final class LeakyRateReservoir implements Reservoir {
                 drive[i] = drive[i] + wIn[i] * ut + bias[i];
             }
             if (tanh) {
-                Tanh.apply(drive, drive, lo, hi);
+                Tanh.apply(drive, lo, drive, lo, hi - lo);
             }
             for (int i = lo; i < hi; i++) {
                 following[i] = keep * current[i] + leak * drive[i];

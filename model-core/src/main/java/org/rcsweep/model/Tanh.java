@@ -18,7 +18,7 @@ import org.rcsweep.stats.TransposeProduct;
  * NaN stays NaN.
  * Only additions, multiplications and divisions without fused multiply–adds, in the same order on both paths.
  */
-final class Tanh {
+public final class Tanh {
     static final double SMALL = 0.75;
     static final double SATURATED = 20.0;
     /** P(s), highest degree first. */
@@ -51,7 +51,7 @@ final class Tanh {
         return c;
     }
 
-    static double tanh(double x) {
+    public static double tanh(double x) {
         double a = Math.abs(x);
         if (a < TINY) {
             return x;
@@ -80,14 +80,11 @@ final class Tanh {
         return x < 0 ? -big : big;
     }
 
-    /** out[i] = tanh(in[i]) for from ≤ i &lt; to (in and out may be the same array). */
-    static void apply(double[] in, double[] out, int from, int to) {
-        int i = from;
-        if (TransposeProduct.VECTORISED) {
-            i = VectorTanh.apply(in, out, from, to);
-        }
-        for (; i < to; i++) {
-            out[i] = tanh(in[i]);
+    /** out[outOffset + i] = tanh(in[inOffset + i]) for 0 ≤ i &lt; count (in and out may be the same array). */
+    public static void apply(double[] in, int inOffset, double[] out, int outOffset, int count) {
+        int done = TransposeProduct.VECTORISED ? VectorTanh.apply(in, inOffset, out, outOffset, count) : 0;
+        for (int i = done; i < count; i++) {
+            out[outOffset + i] = tanh(in[inOffset + i]);
         }
     }
 }

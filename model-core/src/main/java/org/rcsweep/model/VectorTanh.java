@@ -12,12 +12,12 @@ final class VectorTanh {
     private VectorTanh() {
     }
 
-    /** Fills out[i] for from ≤ i &lt; the returned index (the last full vector); the caller does the rest. */
-    static int apply(double[] in, double[] out, int from, int to) {
+    /** As {@link Tanh#apply} for the first count − count mod 4 values; returns how many it did. */
+    static int apply(double[] in, int inOffset, double[] out, int outOffset, int count) {
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        int i = from;
-        for (; i + 4 <= to; i += 4) {
-            DoubleVector x = DoubleVector.fromArray(S, in, i);
+        int i = 0;
+        for (; i + 4 <= count; i += 4) {
+            DoubleVector x = DoubleVector.fromArray(S, in, inOffset + i);
             DoubleVector a = x.abs();
             DoubleVector s = x.mul(x);
             DoubleVector q = DoubleVector.broadcast(S, Tanh.P[0]);
@@ -39,7 +39,7 @@ final class VectorTanh {
             big = big.blend(one, a.compare(VectorOperators.GE, Tanh.SATURATED));
             big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0.0));
             VectorMask<Double> isSmall = a.compare(VectorOperators.LT, Tanh.SMALL);
-            big.blend(small, isSmall).intoArray(out, i);
+            big.blend(small, isSmall).intoArray(out, outOffset + i);
         }
         return i;
     }

@@ -19,10 +19,6 @@ public enum Activation {
         return label;
     }
 
-    public double apply(double x) {
-        return this == TANH ? Math.tanh(x) : x;
-    }
-
     public static Activation parse(String field, String text) {
         for (Activation a : values()) {
             if (a.label.equals(text.toLowerCase(Locale.ROOT))) {

@@ -5,6 +5,7 @@ import org.rcsweep.model.DiagonalSsmReservoir;
 import org.rcsweep.model.LeakyRateReservoir;
 import org.rcsweep.model.LearnedMemoryReservoir;
 import org.rcsweep.model.Reservoir;
+import org.rcsweep.model.Tanh;
 import org.rcsweep.spec.Activation;
 
 /**
@@ -83,7 +84,7 @@ public final class Linearization {
                     pre[i] = s;
                 }
                 for (int i = 0; i < n; i++) {
-                    double v = Math.tanh(pre[i]);
+                    double v = Tanh.tanh(pre[i]);
                     change = Math.max(change, Math.abs(v - x[i]));
                     x[i] = v;
                 }
@@ -99,7 +100,7 @@ public final class Linearization {
             for (int j = 0; j < n; j++) {
                 s += w[i * n + j] * x[j];
             }
-            double t = Math.tanh(s);
+            double t = Tanh.tanh(s);
             slope[i] = 1.0 - t * t;
         }
         return slope;

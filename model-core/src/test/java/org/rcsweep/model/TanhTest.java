@@ -84,13 +84,18 @@ class TanhTest {
         for (int from : new int[]{0, 1, 3}) {
             int to = x.length - from;
             double[] out = new double[x.length];
-            Tanh.apply(x, out, from, to);
+            Tanh.apply(x, from, out, from, to - from);
             for (int i = from; i < to; i++) {
                 assertEquals(Double.doubleToRawLongBits(Tanh.tanh(x[i])), Double.doubleToRawLongBits(out[i]),
                         "x = " + x[i]);
             }
             double[] inPlace = x.clone();
-            Tanh.apply(inPlace, inPlace, from, to);
+            Tanh.apply(inPlace, from, inPlace, from, to - from);
+            double[] shifted = new double[x.length + 5];
+            Tanh.apply(x, from, shifted, 5, to - from);
+            for (int i = from; i < to; i++) {
+                assertEquals(Double.doubleToRawLongBits(out[i]), Double.doubleToRawLongBits(shifted[i - from + 5]));
+            }
             for (int i = from; i < to; i++) {
                 assertEquals(Double.doubleToRawLongBits(out[i]), Double.doubleToRawLongBits(inPlace[i]));
             }
