@@ -12,9 +12,9 @@ import org.rcsweep.stats.TransposeProduct;
  * time, takes a few nanoseconds per value.
  *
  * <p>How: for |x| &lt; 0.75, tanh x = x + x·s·P(s) with s = x² and P the degree-13 Chebyshev fit of
- * (tanh √s / √s − 1)/s on [0, 0.5625] (fit error 1.1·10⁻¹⁷); above, tanh |x| = 1 − 2/(e^{2|x|} + 1) with
+ * (tanh √s / √s − 1)/s on [0, 0.5625] (fit error below 1.1·10⁻¹⁷); above, tanh |x| = 1 − 2/(e^{2|x|} + 1) with
  * e^y = 2^k·e^r, k = round(y/ln 2) and r = y − k·ln 2 (ln 2 in two parts) by its Taylor polynomial of degree 13
- * (|r| ≤ ln 2 / 2, truncation below 5·10⁻¹⁸); 1 from |x| ≥ 20, where 1 − tanh |x| &lt; 2⁻⁵⁷; x itself below 2⁻²⁸;
+ * (|r| ≤ ln 2 / 2, truncation below 5·10⁻¹⁸); 1 from |x| ≥ 20, where 1 − tanh |x| &lt; 2⁻⁵⁶; x itself below 2⁻²⁸;
  * NaN stays NaN.
  * Only additions, multiplications and divisions without fused multiply–adds, in the same order on both paths.
  */
@@ -27,7 +27,7 @@ public final class Tanh {
             9.628953316427487e-05, -0.0002389332673687292, 0.0005899837682081133, -0.0014558275482916571,
             0.003592127305771337, -0.008863235479105364, 0.021869488534033452, -0.0539682539682076,
             0.13333333333333294, -0.3333333333333333};
-    /** Below this, x²/3 &lt; 2⁻⁵⁸ and tanh x rounds to x (returning x also keeps the sign of −0). */
+    /** Below this, x²/3 &lt; 2⁻⁵⁷ and tanh x rounds to x (returning x also keeps the sign of −0). */
     static final double TINY = 0x1p-28;
     /** 1/k! for k = 13 … 0. */
     static final double[] EXP = exponentialTaylor(13);
