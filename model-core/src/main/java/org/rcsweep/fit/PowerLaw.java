@@ -17,11 +17,11 @@ public final class PowerLaw {
         double[] ly = new double[n];
         for (int i = 0, j = 0; i < l.length; i++) {
             if (l[i] > 0 && y[i] > 0) {
-                lx[j] = Math.log(l[i]);
-                ly[j++] = Math.log(y[i]);
+                lx[j] = StrictMath.log(l[i]);
+                ly[j++] = StrictMath.log(y[i]);
             }
         }
         LineFit f = LineFit.of(lx, ly);
-        return new double[] {Math.exp(f.intercept()), f.slope(), f.r2()};
+        return new double[] {StrictMath.exp(f.intercept()), f.slope(), f.r2()};
     }
 }

@@ -25,8 +25,8 @@ public final class SaturatingLaw {
         LineFit start = LineFit.of(invL, invY);
         double m0 = start.intercept() > 0 ? 1 / start.intercept() : max(y) * 2;
         double h0 = start.intercept() > 0 && start.slope() > 0 ? start.slope() * m0 : median(l);
-        double p = Math.log(m0);
-        double q = Math.log(Math.max(h0, 1e-9));
+        double p = StrictMath.log(m0);
+        double q = StrictMath.log(Math.max(h0, 1e-9));
         double lambda = 1e-3;
         double cost = cost(l, y, p, q);
         for (int it = 0; it < MAX_ITERATIONS; it++) {
@@ -35,13 +35,13 @@ public final class SaturatingLaw {
             double jtj11 = 0;
             double g0 = 0;
             double g1 = 0;
-            double m = Math.exp(p);
-            double h = Math.exp(q);
+            double m = StrictMath.exp(p);
+            double h = StrictMath.exp(q);
             for (int i = 0; i < n; i++) {
                 double f = m * l[i] / (l[i] + h);
                 double r = y[i] - f;
                 double dp = f;                        // ∂f/∂ln M
-                double dq = -m * l[i] * h / Math.pow(l[i] + h, 2); // ∂f/∂ln L½
+                double dq = -m * l[i] * h / StrictMath.pow(l[i] + h, 2); // ∂f/∂ln L½
                 jtj00 += dp * dp;
                 jtj01 += dp * dq;
                 jtj11 += dq * dq;
@@ -81,12 +81,12 @@ public final class SaturatingLaw {
         for (double v : y) {
             total += (v - mean) * (v - mean);
         }
-        return new double[] {Math.exp(p), Math.exp(q), total > 0 ? 1 - cost / total : 1.0};
+        return new double[] {StrictMath.exp(p), StrictMath.exp(q), total > 0 ? 1 - cost / total : 1.0};
     }
 
     private static double cost(double[] l, double[] y, double p, double q) {
-        double m = Math.exp(p);
-        double h = Math.exp(q);
+        double m = StrictMath.exp(p);
+        double h = StrictMath.exp(q);
         double s = 0;
         for (int i = 0; i < l.length; i++) {
             double r = y[i] - m * l[i] / (l[i] + h);

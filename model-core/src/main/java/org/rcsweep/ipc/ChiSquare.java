@@ -45,7 +45,7 @@ public final class ChiSquare {
                     break;
                 }
             }
-            return sum * Math.exp(-x + a * Math.log(x) - logGamma(a));
+            return sum * StrictMath.exp(-x + a * StrictMath.log(x) - logGamma(a));
         }
         // Lentz's continued fraction for Q(a, x).
         double b = x + 1 - a;
@@ -70,7 +70,7 @@ public final class ChiSquare {
                 break;
             }
         }
-        return 1.0 - Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
+        return 1.0 - StrictMath.exp(-x + a * StrictMath.log(x) - logGamma(a)) * h;
     }
 
     /** Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for a &gt; 0. */
@@ -79,7 +79,7 @@ public final class ChiSquare {
             -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
             1.5056327351493116e-7};
         if (a < 0.5) {
-            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * a))) - logGamma(1 - a);
+            return StrictMath.log(Math.PI / Math.abs(StrictMath.sin(Math.PI * a))) - logGamma(1 - a);
         }
         double x = c[0];
         double z = a - 1;
@@ -87,6 +87,6 @@ public final class ChiSquare {
             x += c[i] / (z + i);
         }
         double t = z + 7.5;
-        return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(x);
+        return 0.5 * StrictMath.log(2 * Math.PI) + (z + 0.5) * StrictMath.log(t) - t + StrictMath.log(x);
     }
 }

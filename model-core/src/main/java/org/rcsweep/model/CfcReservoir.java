@@ -46,7 +46,7 @@ public final class CfcReservoir implements Reservoir {
                 double f = MatVec.row(wf, i, x, n) + inF[i] * ut + gateBias;
                 double g = Tanh.tanh(MatVec.row(wg, i, x, n) + inG[i] * ut);
                 double h = Tanh.tanh(MatVec.row(wh, i, x, n) + inH[i] * ut);
-                double gate = 1.0 / (1.0 + Math.exp(f * dt)); // σ(−f·Δt)
+                double gate = 1.0 / (1.0 + StrictMath.exp(f * dt)); // σ(−f·Δt)
                 next[i] = gate * g + (1.0 - gate) * h;
             }
             System.arraycopy(next, 0, x, 0, n);

@@ -34,11 +34,12 @@ public final class DiagonalSsmReservoir implements Reservoir {
     @Override
     public void advance(double[] u, int from, int steps, double[] states) {
         int pairs = n / 2;
+        double[] rotation = rotation();
         for (int s = 0; s < steps; s++) {
             double ut = u[from + s];
             for (int k = 0; k < pairs; k++) {
-                double re = modulus[k] * Math.cos(phase[k]);
-                double im = modulus[k] * Math.sin(phase[k]);
+                double re = rotation[2 * k];
+                double im = rotation[2 * k + 1];
                 double a = h[2 * k];
                 double c = h[2 * k + 1];
                 h[2 * k] = re * a - im * c + b[2 * k] * ut;
@@ -55,13 +56,27 @@ public final class DiagonalSsmReservoir implements Reservoir {
         }
     }
 
+    /**
+     * (r_k cos θ_k, r_k sin θ_k) for every pair k: computed once per call of advance (they used to be recomputed at
+     * every step), with StrictMath so that every platform gets the same bits.
+     */
+    private double[] rotation() {
+        double[] r = new double[2 * (n / 2)];
+        for (int k = 0; k < n / 2; k++) {
+            r[2 * k] = modulus[k] * StrictMath.cos(phase[k]);
+            r[2 * k + 1] = modulus[k] * StrictMath.sin(phase[k]);
+        }
+        return r;
+    }
+
     /** Λ as a dense row-major matrix (for the theory). */
     public double[] transition() {
         double[] a = new double[n * n];
         int pairs = n / 2;
+        double[] rotation = rotation();
         for (int k = 0; k < pairs; k++) {
-            double re = modulus[k] * Math.cos(phase[k]);
-            double im = modulus[k] * Math.sin(phase[k]);
+            double re = rotation[2 * k];
+            double im = rotation[2 * k + 1];
             int i = 2 * k;
             a[i * n + i] = re;
             a[i * n + i + 1] = -im;

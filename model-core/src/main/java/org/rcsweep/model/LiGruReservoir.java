@@ -45,7 +45,7 @@ public final class LiGruReservoir implements Reservoir {
                 layerNorm(recurrent);
             }
             for (int i = 0; i < n; i++) {
-                double z = 1.0 / (1.0 + Math.exp(-(wz[i] * ut + MatVec.row(uz, i, h, n))));
+                double z = 1.0 / (1.0 + StrictMath.exp(-(wz[i] * ut + MatVec.row(uz, i, h, n))));
                 double candidate = Math.max(0.0, wh[i] * ut + recurrent[i]);
                 next[i] = z * h[i] + (1.0 - z) * candidate;
             }

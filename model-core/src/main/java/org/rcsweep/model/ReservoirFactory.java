@@ -164,8 +164,8 @@ public final class ReservoirFactory {
     private static double inverse(DiagonalSsmSpec spec, double m) {
         return switch (spec.reparameterization()) {
             case NONE -> m;
-            case EXP -> Math.log(-Math.log(m));
-            case SOFTPLUS -> Math.log(1.0 / m - 1.0);
+            case EXP -> StrictMath.log(-StrictMath.log(m));
+            case SOFTPLUS -> StrictMath.log(1.0 / m - 1.0);
             case BEST -> Math.sqrt(m / (1.0 - m));
         };
     }

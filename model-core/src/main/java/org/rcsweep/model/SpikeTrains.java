@@ -17,7 +17,7 @@ final class SpikeTrains {
     private long steps;
 
     SpikeTrains(int n, double readoutTau) {
-        decay = Math.exp(-1.0 / readoutTau);
+        decay = StrictMath.exp(-1.0 / readoutTau);
         filtered = new double[n];
         spiked = new boolean[n];
         count = new long[n];

@@ -32,8 +32,8 @@ public enum SsmReparameterization {
     public double modulus(double w) {
         double m = switch (this) {
             case NONE -> w;
-            case EXP -> Math.exp(-Math.exp(w));
-            case SOFTPLUS -> Math.exp(-Math.log1p(Math.exp(w)));
+            case EXP -> StrictMath.exp(-StrictMath.exp(w));
+            case SOFTPLUS -> StrictMath.exp(-StrictMath.log1p(StrictMath.exp(w)));
             case BEST -> 1.0 - 1.0 / (w * w + 1.0);
         };
         return Math.min(Math.max(m, 1e-6), 1.0 - 1e-9);

@@ -40,8 +40,8 @@ final class Fft {
         double[] sin = new double[size / 2];
         for (int k = 0; k < size / 2; k++) {
             double angle = -2 * Math.PI * k / size;
-            cos[k] = Math.cos(angle);
-            sin[k] = Math.sin(angle);
+            cos[k] = StrictMath.cos(angle);
+            sin[k] = StrictMath.sin(angle);
         }
         this.stageCos = new double[Math.max(size, 1)];
         this.stageSin = new double[Math.max(size, 1)];

@@ -49,7 +49,7 @@ final class LawFitter {
         for (List<String> keys : byCorrelation.values()) {
             Row first = groupRows.get(keys.get(0));
             regress(out, "alpha_vs_log_n", first, true, false, null, keys, groups, groupRows, "ln(n)", "alpha",
-                    r -> Math.log(r.getInt(1)), "mc_total/power/alpha");
+                    r -> StrictMath.log(r.getInt(1)), "mc_total/power/alpha");
             regress(out, "sublinear_onset_vs_sqrt_n", first, true, false, null, keys, groups, groupRows, "sqrt(n)",
                     "l_sublinear", r -> Math.sqrt(r.getInt(1)), "mc_total/fraction_of_linear/l_sublinear");
             for (int d = 1; d <= 10; d++) {
