@@ -46,6 +46,52 @@ class HessenbergEigenvaluesTest {
         }
     }
 
+    /**
+     * The structures rcsweep's weight generators produce: sparse (1%, 5%), low rank plus nothing (rank 1, 3), badly
+     * scaled. Only the spectral radius is compared: the many near-zero eigenvalues of a low-rank matrix are
+     * ill-conditioned one by one, its largest modulus is not.
+     */
+    @Test
+    void spectralRadiusMatchesEjmlOnSparseLowRankAndScaledMatrices() {
+        Random rnd = new Random(9);
+        int n = 200;
+        for (int kind = 0; kind < 6; kind++) {
+            double[] a = new double[n * n];
+            if (kind < 2) {
+                double density = kind == 0 ? 0.01 : 0.05;
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = rnd.nextDouble() < density ? rnd.nextGaussian() : 0.0;
+                }
+            } else if (kind < 4) {
+                for (int r = 0; r < (kind == 2 ? 1 : 3); r++) {
+                    double[] u = new double[n];
+                    double[] v = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        u[i] = rnd.nextGaussian();
+                        v[i] = rnd.nextGaussian() / n;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < n; j++) {
+                            a[i * n + j] += u[i] * v[j];
+                        }
+                    }
+                }
+            } else {
+                double scale = kind == 4 ? 1e150 : 1e-150;
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = rnd.nextGaussian() * scale;
+                }
+            }
+            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false);
+            assertTrue(eig.decompose(DMatrixRMaj.wrap(n, n, a.clone())));
+            double expected = 0;
+            for (int i = 0; i < n; i++) {
+                expected = Math.max(expected, eig.getEigenvalue(i).getMagnitude());
+            }
+            assertEquals(expected, SpectralRadius.of(a, n), 1e-11 * expected, "kind " + kind);
+        }
+    }
+
     /** A scaled cyclic shift (a ring reservoir): eigenvalues ρ·exp(2πik/n), all of modulus ρ. */
     @Test
     void ringHasItsScaleAsSpectralRadius() {
