@@ -1,0 +1,106 @@
+package org.rcsweep.model;
+
+import org.junit.jupiter.api.Test;
+import org.rcsweep.spec.Activation;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The sparse row products have the bits of the dense ones, so a sparse reservoir's states do not depend on the path. */
+class SparseRowsTest {
+    private static double[] sparse(int n, double density, Random random) {
+        double[] w = new double[n * n];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = random.nextDouble() < density ? random.nextGaussian() : 0.0;
+        }
+        return w;
+    }
+
+    @Test
+    void rowProductsEqualTheDenseProductBitForBit() {
+        Random random = new Random(21);
+        for (int n : new int[] {1, 3, 4, 5, 15, 16, 17, 33, 100, 203}) {
+            for (double density : new double[] {0.0, 0.02, 0.1}) {
+                double[] w = sparse(n, density, random);
+                if (n >= 3) {
+                    w[(n - 1) * n + n - 1] = 0.5; // an entry in the last n mod 4 columns (the dense product's tail)
+                    w[(n - 1) * n + n - 2] = -0.25;
+                }
+                SparseRows rows = SparseRows.ofSparse(w, n);
+                if (rows == null) {
+                    continue; // too dense for a small n once the two entries above are set
+                }
+                double[] x = new double[n];
+                for (int j = 0; j < n; j++) {
+                    x[j] = random.nextGaussian();
+                }
+                double[] dense = new double[n];
+                MatVec.product(w, x, n, dense, 0, n);
+                double[] viaSparse = new double[n];
+                rows.product(x, viaSparse, 0, n);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(Double.doubleToLongBits(dense[i]), Double.doubleToLongBits(viaSparse[i]),
+                            "n = " + n + ", density " + density + ", row " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void onlyMatricesWithAtMostATenthNonzeroAreSparse() {
+        int n = 50;
+        double[] w = new double[n * n];
+        for (int k = 0; k < n * n / 10; k++) {
+            w[k * 10] = 1.0;
+        }
+        assertNotNull(SparseRows.ofSparse(w, n));
+        w[1] = 1.0;
+        assertNull(SparseRows.ofSparse(w, n));
+    }
+
+    /** A 5%-dense tanh reservoir, on one and on two threads, against a plain loop over the dense product. */
+    @Test
+    void sparseReservoirStatesEqualTheDenseComputation() {
+        Random random = new Random(8);
+        int n = 600;
+        double[] w = sparse(n, 0.05, random);
+        double[] wIn = new double[n];
+        double[] bias = new double[n];
+        for (int i = 0; i < n; i++) {
+            wIn[i] = random.nextGaussian();
+            bias[i] = 0.1 * random.nextGaussian();
+        }
+        double[] u = new double[300];
+        for (int t = 0; t < u.length; t++) {
+            u[t] = 2 * random.nextDouble() - 1;
+        }
+        double leak = 0.7;
+        double[] expected = new double[u.length * n];
+        double[] x = new double[n];
+        double[] drive = new double[n];
+        for (int t = 0; t < u.length; t++) {
+            MatVec.product(w, x, n, drive, 0, n);
+            for (int i = 0; i < n; i++) {
+                drive[i] = drive[i] + wIn[i] * u[t] + bias[i];
+            }
+            Tanh.apply(drive, 0, drive, 0, n);
+            for (int i = 0; i < n; i++) {
+                x[i] = (1.0 - leak) * x[i] + leak * drive[i];
+            }
+            System.arraycopy(x, 0, expected, t * n, n);
+        }
+        for (int threads : new int[] {1, 2}) {
+            LeakyRateReservoir reservoir = new LeakyRateReservoir(w, wIn, bias, leak, Activation.TANH)
+                    .withThreads(threads);
+            double[] states = new double[u.length * n];
+            reservoir.advance(u, 0, u.length, states);
+            for (int k = 0; k < states.length; k++) {
+                assertEquals(Double.doubleToLongBits(expected[k]), Double.doubleToLongBits(states[k]),
+                        threads + " thread(s), entry " + k);
+            }
+        }
+    }
+}
