@@ -73,10 +73,7 @@ final class SparseRows {
                 int j = column[k];
                 partial[j & (Dot.PARTIALS - 1)] = Math.fma(value[k], x[j], partial[j & (Dot.PARTIALS - 1)]);
             }
-            double total = 0.0;
-            for (int lane = 0; lane < 4; lane++) {
-                total += ((partial[lane] + partial[lane + 4]) + partial[lane + 8]) + partial[lane + 12];
-            }
+            double total = Dot.combine(partial);
             for (; k < end; k++) {
                 total = Math.fma(value[k], x[column[k]], total);
             }

@@ -30,11 +30,19 @@ public final class Dot {
         for (int j = 0; j < groups; j++) {
             s[j % PARTIALS] = Math.fma(a[aOffset + j], b[bOffset + j], s[j % PARTIALS]);
         }
+        return tail(combine(s), a, aOffset, b, bOffset, groups, length);
+    }
+
+    /**
+     * The sixteen partial sums combined as the SIMD path does: four groups of four lanes, lane l summing partial sums
+     * l, l + 4, l + 8, l + 12 in that order, then the lanes in order.
+     */
+    public static double combine(double[] partial) {
         double total = 0;
         for (int lane = 0; lane < 4; lane++) {
-            total += ((s[lane] + s[lane + 4]) + s[lane + 8]) + s[lane + 12];
+            total += ((partial[lane] + partial[lane + 4]) + partial[lane + 8]) + partial[lane + 12];
         }
-        return tail(total, a, aOffset, b, bOffset, groups, length);
+        return total;
     }
 
     /** Entries that go to the partial sums: all but the last length mod 4. */

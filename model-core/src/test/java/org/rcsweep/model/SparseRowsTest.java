@@ -8,8 +8,12 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The sparse row products have the bits of the dense ones, so a sparse reservoir's states do not depend on the path. */
+/**
+ * The sparse products (sparse W, or a sparse vector such as a spike train) have the bits of the dense ones, so a
+ * reservoir's states do not depend on the path.
+ */
 class SparseRowsTest {
     private static double[] sparse(int n, double density, Random random) {
         double[] w = new double[n * n];
@@ -44,6 +48,80 @@ class SparseRowsTest {
                 for (int i = 0; i < n; i++) {
                     assertEquals(Double.doubleToLongBits(dense[i]), Double.doubleToLongBits(viaSparse[i]),
                             "n = " + n + ", density " + density + ", row " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sparseVectorProductEqualsTheDenseProductBitForBit() {
+        Random random = new Random(31);
+        for (int n : new int[] {1, 5, 16, 17, 99, 250}) {
+            double[] w = sparse(n, 1.0, random);
+            for (double rate : new double[] {0.0, 0.05, 0.5}) {
+                double[] x = new double[n];
+                int[] nonzero = new int[n];
+                int count = 0;
+                for (int j = 0; j < n; j++) {
+                    if (random.nextDouble() < rate || j == n - 1 && rate > 0) {
+                        x[j] = rate == 0.5 ? random.nextGaussian() : 1.0; // spikes, and general values
+                        nonzero[count++] = j;
+                    }
+                }
+                double[] dense = new double[n];
+                MatVec.product(w, x, n, dense, 0, n);
+                double[] viaList = new double[n];
+                MatVec.productOfSparseVector(w, x, n, nonzero, count, viaList);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(Double.doubleToLongBits(dense[i]), Double.doubleToLongBits(viaList[i]),
+                            "n = " + n + ", rate " + rate + ", row " + i);
+                }
+            }
+        }
+    }
+
+    /** LIF neurons with dense W (spike-list product) and with 5%-dense W (sparse rows) against the dense loop. */
+    @Test
+    void lifStatesEqualTheDenseComputation() {
+        Random random = new Random(12);
+        int n = 400;
+        for (double density : new double[] {1.0, 0.05}) {
+            double[] w = sparse(n, density, random);
+            for (int i = 0; i < w.length; i++) {
+                w[i] *= 0.6 / Math.sqrt(density * n);
+            }
+            double[] wIn = new double[n];
+            for (int i = 0; i < n; i++) {
+                wIn[i] = 0.35 * random.nextGaussian();
+            }
+            double[] u = new double[400];
+            for (int t = 0; t < u.length; t++) {
+                u[t] = random.nextDouble();
+            }
+            double beta = 0.9;
+            double[] v = new double[n];
+            double[] spikes = new double[n];
+            double[] drive = new double[n];
+            boolean[][] expected = new boolean[u.length][n];
+            int total = 0;
+            for (int t = 0; t < u.length; t++) {
+                MatVec.product(w, spikes, n, drive, 0, n);
+                for (int i = 0; i < n; i++) {
+                    v[i] = beta * v[i] + (wIn[i] * u[t] + drive[i] - LifReservoir.THRESHOLD * spikes[i]);
+                    spikes[i] = v[i] > LifReservoir.THRESHOLD ? 1.0 : 0.0;
+                    expected[t][i] = spikes[i] == 1.0;
+                    total += expected[t][i] ? 1 : 0;
+                }
+            }
+            assertTrue(total > u.length && total < u.length * n / 16 && total > 1000, "a sparse but active regime: " + total + " spikes");
+            // tau_r → 0⁺ leaves each step's spikes as the feature (decay e^{-1/τ} underflows to 0)
+            LifReservoir lif = new LifReservoir(w, wIn, beta, 1e-3);
+            double[] states = new double[u.length * n];
+            lif.advance(u, 0, u.length, states);
+            for (int t = 0; t < u.length; t++) {
+                for (int i = 0; i < n; i++) {
+                    assertEquals(expected[t][i], states[t * n + i] > 0.5, "density " + density + ", step " + t
+                            + ", neuron " + i);
                 }
             }
         }
