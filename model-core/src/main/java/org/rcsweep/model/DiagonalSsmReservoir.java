@@ -7,7 +7,8 @@ package org.rcsweep.model;
 public final class DiagonalSsmReservoir implements Reservoir {
     private final int n;
     private final double[] modulus;
-    private final double[] phase;
+    /** (r_k cos θ_k, r_k sin θ_k) per pair k, with StrictMath so that every platform gets the same bits. */
+    private final double[] rotation;
     private final double[] b;
     private final boolean tanhReadout;
     private final double[] h;
@@ -20,7 +21,11 @@ public final class DiagonalSsmReservoir implements Reservoir {
     public DiagonalSsmReservoir(double[] modulus, double[] phase, double[] b, boolean tanhReadout) {
         this.n = b.length;
         this.modulus = modulus.clone();
-        this.phase = phase.clone();
+        this.rotation = new double[2 * (n / 2)];
+        for (int k = 0; k < n / 2; k++) {
+            rotation[2 * k] = modulus[k] * StrictMath.cos(phase[k]);
+            rotation[2 * k + 1] = modulus[k] * StrictMath.sin(phase[k]);
+        }
         this.b = b.clone();
         this.tanhReadout = tanhReadout;
         this.h = new double[n];
@@ -34,7 +39,6 @@ public final class DiagonalSsmReservoir implements Reservoir {
     @Override
     public void advance(double[] u, int from, int steps, double[] states) {
         int pairs = n / 2;
-        double[] rotation = rotation();
         for (int s = 0; s < steps; s++) {
             double ut = u[from + s];
             for (int k = 0; k < pairs; k++) {
@@ -56,24 +60,10 @@ public final class DiagonalSsmReservoir implements Reservoir {
         }
     }
 
-    /**
-     * (r_k cos θ_k, r_k sin θ_k) for every pair k: computed once per call of advance (they used to be recomputed at
-     * every step), with StrictMath so that every platform gets the same bits.
-     */
-    private double[] rotation() {
-        double[] r = new double[2 * (n / 2)];
-        for (int k = 0; k < n / 2; k++) {
-            r[2 * k] = modulus[k] * StrictMath.cos(phase[k]);
-            r[2 * k + 1] = modulus[k] * StrictMath.sin(phase[k]);
-        }
-        return r;
-    }
-
     /** Λ as a dense row-major matrix (for the theory). */
     public double[] transition() {
         double[] a = new double[n * n];
         int pairs = n / 2;
-        double[] rotation = rotation();
         for (int k = 0; k < pairs; k++) {
             double re = rotation[2 * k];
             double im = rotation[2 * k + 1];

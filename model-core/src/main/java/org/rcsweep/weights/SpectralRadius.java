@@ -6,9 +6,6 @@ public final class SpectralRadius {
     }
 
     public static double of(double[] rowMajor, int n) {
-        if (n == 0) {
-            return 0.0;
-        }
         double[][] lambda = HessenbergEigenvalues.of(rowMajor, n);
         double max = 0.0;
         for (int i = 0; i < n; i++) {
