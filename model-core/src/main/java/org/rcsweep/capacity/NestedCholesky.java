@@ -1,7 +1,7 @@
 package org.rcsweep.capacity;
 
 import org.ejml.data.DMatrixRMaj;
-import org.rcsweep.stats.Dot;
+import org.rcsweep.parallel.ParallelRanges;
 import org.rcsweep.stats.FeatureScales;
 import org.rcsweep.stats.TransposeProduct;
 
@@ -29,6 +29,8 @@ public final class NestedCholesky {
      * by all rows solved before it is one matrix product, which runs at GEMM speed.
      */
     static final int BLOCK = 64;
+    /** Columns per tile of the multi-column solves: a 64-row block of a tile (128 KiB) stays in the core's L2. */
+    static final int COLUMN_TILE = 256;
     private final int size;
     private final double[] r;
     private final double[] pivots;
@@ -52,16 +54,21 @@ public final class NestedCholesky {
      * then covers the independent readouts only.
      */
     public static NestedCholesky factor(DMatrixRMaj a, int size, double ridge) {
+        return factor(a, size, ridge, 1);
+    }
+
+    /** As {@link #factor(DMatrixRMaj, int, double)} with the trailing updates on several threads (same bits). */
+    public static NestedCholesky factor(DMatrixRMaj a, int size, double ridge, int threads) {
         boolean[] dependent = new boolean[size];
         double maxVariance = 0;
         for (int i = 0; i < size; i++) {
             maxVariance = Math.max(maxVariance, a.data[i * a.numCols + i]);
         }
-        Pass exact = pass(a, size, 0.0, dependent, maxVariance, true);
+        Pass exact = pass(a, size, 0.0, dependent, maxVariance, true, threads);
         if (ridge == 0.0) {
             return new NestedCholesky(size, exact.r, exact.pivots, exact.diagonal, dependent, exact.valid);
         }
-        Pass regularised = pass(a, Math.min(size, exact.valid), ridge, dependent, maxVariance, false);
+        Pass regularised = pass(a, Math.min(size, exact.valid), ridge, dependent, maxVariance, false, threads);
         int valid = Math.min(exact.valid, regularised.valid);
         double[] r = new double[size * size];
         double[] pivots = new double[size];
@@ -82,58 +89,96 @@ public final class NestedCholesky {
      * One Cholesky pass over the leading block of a + ridge·I. With {@code detect}, readouts whose residual variance
      * fraction is within the rank tolerance are marked dependent; otherwise the marks are only read. A dependent
      * readout has a zero row and column and a unit diagonal in R.
+     *
+     * <p>Blocked and right-looking, on U = Rᵀ (upper, row-major, so that a block of rows is contiguous): rows
+     * k0..k1 of U are finished one by one from the trailing matrix, then the trailing matrix loses their outer
+     * products in one GEMM-shaped update, which is where almost all of the p³/3 flops go.
      */
     private static Pass pass(DMatrixRMaj a, int size, double ridge, boolean[] dependent, double maxVariance,
-                             boolean detect) {
+                             boolean detect, int threads) {
         int p = a.numCols;
-        double[] r = new double[size * size];
+        double[] u = new double[size * size]; // upper triangle: the trailing matrix, then U
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(a.data, i * p + i, u, i * size + i, size - i);
+            u[i * size + i] += ridge;
+        }
         double[] pivots = new double[size];
         double[] diagonal = new double[size];
         int valid = size;
         outer:
-        for (int i = 0; i < size; i++) {
-            double variance = a.data[i * p + i];
-            diagonal[i] = variance + ridge;
-            int oi = i * size;
-            if (!Double.isFinite(variance)) {
-                valid = i;
-                break;
+        for (int k0 = 0; k0 < size; k0 += BLOCK) {
+            int k1 = Math.min(size, k0 + BLOCK);
+            for (int k = k0; k < k1; k++) {
+                int ok = k * size;
+                // row k of the trailing matrix minus the rows of this block above it
+                for (int i = k0; i < k; i++) {
+                    int oi = i * size;
+                    double uik = u[oi + k];
+                    if (uik != 0.0) {
+                        for (int j = k; j < size; j++) {
+                            u[ok + j] -= uik * u[oi + j];
+                        }
+                    }
+                }
+                double variance = a.data[k * p + k];
+                diagonal[k] = variance + ridge;
+                double s = u[ok + k];
+                if (!Double.isFinite(variance) || (!dependent[k] || detect) && !Double.isFinite(s)) {
+                    valid = k;
+                    break outer;
+                }
+                if (detect && (variance <= RANK_TOLERANCE * maxVariance || s <= RANK_TOLERANCE * variance)) {
+                    dependent[k] = true;
+                }
+                if (dependent[k]) {
+                    // a left-out readout: its row and column of U are zero (the column was computed above it)
+                    java.util.Arrays.fill(u, ok + k + 1, ok + size, 0.0);
+                    for (int i = 0; i < k; i++) {
+                        u[i * size + k] = 0.0;
+                    }
+                    u[ok + k] = 1.0;
+                    pivots[k] = Double.NaN;
+                    continue;
+                }
+                if (!(s > 0.0)) {
+                    valid = k;
+                    break outer;
+                }
+                pivots[k] = s;
+                double ukk = Math.sqrt(s);
+                u[ok + k] = ukk;
+                for (int j = k + 1; j < size; j++) {
+                    u[ok + j] = dependent[j] ? 0.0 : u[ok + j] / ukk;
+                }
             }
-            if (!detect && dependent[i]) {
-                r[oi + i] = 1.0;
-                pivots[i] = Double.NaN;
-                continue;
+            if (k1 < size) {
+                trailingUpdate(u, size, k0, k1, threads);
             }
+        }
+        // R = Uᵀ over the valid rows; rows from the first unusable one on are never read.
+        double[] r = new double[size * size];
+        for (int i = 0; i < valid; i++) {
             for (int j = 0; j <= i; j++) {
-                if (j < i && dependent[j]) {
-                    continue; // column of a left-out readout stays zero
-                }
-                int oj = j * size;
-                double s = a.data[i * p + j] + (i == j ? ridge : 0.0) - Dot.dot(r, oi, r, oj, j);
-                if (i == j) {
-                    if (!Double.isFinite(s)) {
-                        valid = i;
-                        break outer;
-                    }
-                    if (detect && (variance <= RANK_TOLERANCE * maxVariance || s <= RANK_TOLERANCE * variance)) {
-                        dependent[i] = true;
-                        java.util.Arrays.fill(r, oi, oi + i, 0.0);
-                        r[oi + i] = 1.0;
-                        pivots[i] = Double.NaN;
-                        continue outer;
-                    }
-                    if (!(s > 0.0)) {
-                        valid = i;
-                        break outer;
-                    }
-                    pivots[i] = s;
-                    r[oi + i] = Math.sqrt(s);
-                } else {
-                    r[oi + j] = s / r[oj + j];
-                }
+                r[i * size + j] = u[j * size + i];
             }
         }
         return new Pass(r, pivots, diagonal, valid);
+    }
+
+    /** Trailing matrix (rows and columns from k1 on, upper triangle) −= U[k0..k1, k1..]ᵀ U[k0..k1, k1..]. */
+    private static void trailingUpdate(double[] u, int size, int k0, int k1, int threads) {
+        int rows = k1 - k0;
+        int rest = size - k1;
+        double[] plus = new double[rows * rest];
+        double[] minus = new double[rows * rest];
+        for (int i = 0; i < rows; i++) {
+            int o = (k0 + i) * size + k1;
+            System.arraycopy(u, o, plus, i * rest, rest);
+            for (int j = 0; j < rest; j++) {
+                minus[i * rest + j] = -plus[i * rest + j];
+            }
+        }
+        TransposeProduct.multAddTransAUpper(minus, rows, rest, plus, u, k1 * size + k1, size, threads);
     }
 
     public int size() {
@@ -180,20 +225,49 @@ public final class NestedCholesky {
         forwardSubstitute(b, l, m, 1);
     }
 
-    /** As {@link #forwardSubstitute(double[], int, int)} with the block updates on several threads (same bits). */
+    /**
+     * As {@link #forwardSubstitute(double[], int, int)} on several threads. Columns of B are independent systems, so
+     * each thread solves whole tiles of {@value #COLUMN_TILE} columns (every step of the substitution, not just the
+     * block products, runs in parallel); each entry gets the same operations in the same order whatever the
+     * threads, so the bits do not depend on them.
+     */
     public void forwardSubstitute(double[] b, int l, int m, int threads) {
+        double[][] strips = negatedBlockStrips(l);
+        int tiles = (m + COLUMN_TILE - 1) / COLUMN_TILE;
+        ParallelRanges.run(threads, tiles, (t0, t1) -> {
+            for (int t = t0; t < t1; t++) {
+                forwardColumns(b, l, m, t * COLUMN_TILE, Math.min(m, (t + 1) * COLUMN_TILE), strips);
+            }
+        });
+    }
+
+    /**
+     * For each row block after the first, −R[block, 0..i0)ᵀ as an i0 × nb row-major strip: the left operand of the
+     * block's update by the rows solved before it.
+     */
+    private double[][] negatedBlockStrips(int l) {
+        double[][] strips = new double[(l + BLOCK - 1) / BLOCK][];
+        for (int i0 = BLOCK; i0 < l; i0 += BLOCK) {
+            int nb = Math.min(l, i0 + BLOCK) - i0;
+            double[] a = new double[i0 * nb];
+            for (int k = 0; k < i0; k++) {
+                for (int ii = 0; ii < nb; ii++) {
+                    a[k * nb + ii] = -r[(i0 + ii) * size + k];
+                }
+            }
+            strips[i0 / BLOCK] = a;
+        }
+        return strips;
+    }
+
+    /** Forward substitution restricted to columns [c0, c1) of B (l × m, row stride m). */
+    private void forwardColumns(double[] b, int l, int m, int c0, int c1, double[][] strips) {
+        int width = c1 - c0;
         for (int i0 = 0; i0 < l; i0 += BLOCK) {
             int i1 = Math.min(l, i0 + BLOCK);
-            int nb = i1 - i0;
             if (i0 > 0) {
                 // Rows i0..i1 minus (their part of R left of the block) × (rows already solved): one GEMM.
-                double[] a = new double[i0 * nb];
-                for (int k = 0; k < i0; k++) {
-                    for (int ii = 0; ii < nb; ii++) {
-                        a[k * nb + ii] = -r[(i0 + ii) * size + k];
-                    }
-                }
-                TransposeProduct.multAddTransA(a, i0, nb, b, 0, m, b, i0 * m, threads);
+                TransposeProduct.multAddTransA(strips[i0 / BLOCK], i0, i1 - i0, b, c0, m, width, b, i0 * m + c0, m);
             }
             for (int i = i0; i < i1; i++) {
                 int oi = i * size;
@@ -202,17 +276,17 @@ public final class NestedCholesky {
                     double rik = r[oi + k];
                     if (rik != 0.0) {
                         int bk = k * m;
-                        for (int c = 0; c < m; c++) {
+                        for (int c = c0; c < c1; c++) {
                             b[bi + c] -= rik * b[bk + c];
                         }
                     }
                 }
                 if (dependent[i]) {
-                    java.util.Arrays.fill(b, bi, bi + m, 0.0);
+                    java.util.Arrays.fill(b, bi + c0, bi + c1, 0.0);
                     continue;
                 }
                 double inv = 1.0 / r[oi + i];
-                for (int c = 0; c < m; c++) {
+                for (int c = c0; c < c1; c++) {
                     b[bi + c] *= inv;
                 }
             }

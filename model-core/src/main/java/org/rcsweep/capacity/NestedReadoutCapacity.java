@@ -39,7 +39,7 @@ public final class NestedReadoutCapacity {
         int m = train.targets();
         DMatrixRMaj gram = train.centredGram();
         double ridge = relativeRidge * meanDiagonal(gram, lMax);
-        NestedCholesky chol = NestedCholesky.factor(gram, lMax, ridge);
+        NestedCholesky chol = NestedCholesky.factor(gram, lMax, ridge, threads);
         int valid = chol.validPrefix();
 
         double[] z = Arrays.copyOf(train.centredCross().data, lMax * m);

@@ -9,33 +9,33 @@ final class ScalarTransposeProduct {
     private ScalarTransposeProduct() {
     }
 
-    static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff,
-                           boolean upperOnly) {
+    static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int ldb, int m, double[] c, int cOff,
+                           int ldc, boolean upperOnly) {
         // 4 × 4 blocks of C held in sixteen locals while every row adds to them (the order per entry is unchanged).
         int iBlocks = p - p % 4;
         int jBlocks = m - m % 4;
         for (int i0 = 0; i0 < iBlocks; i0 += 4) {
             for (int j0 = upperOnly ? i0 - i0 % 4 : 0; j0 < jBlocks; j0 += 4) {
-                block(a, rows, p, b, bOff, m, c, cOff, i0, j0);
+                block(a, rows, p, b, bOff, ldb, c, cOff, ldc, i0, j0);
             }
         }
-        range(a, rows, p, b, bOff, m, c, cOff, iBlocks, p, 0, m, upperOnly);
-        range(a, rows, p, b, bOff, m, c, cOff, 0, iBlocks, jBlocks, m, upperOnly);
+        range(a, rows, p, b, bOff, ldb, c, cOff, ldc, iBlocks, p, 0, m, upperOnly);
+        range(a, rows, p, b, bOff, ldb, c, cOff, ldc, 0, iBlocks, jBlocks, m, upperOnly);
     }
 
-    private static void block(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff, int i0,
-                              int j0) {
-        int c0 = cOff + i0 * m + j0;
-        int c1 = c0 + m;
-        int c2 = c1 + m;
-        int c3 = c2 + m;
+    private static void block(double[] a, int rows, int p, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc,
+                              int i0, int j0) {
+        int c0 = cOff + i0 * ldc + j0;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
         double s00 = c[c0], s01 = c[c0 + 1], s02 = c[c0 + 2], s03 = c[c0 + 3];
         double s10 = c[c1], s11 = c[c1 + 1], s12 = c[c1 + 2], s13 = c[c1 + 3];
         double s20 = c[c2], s21 = c[c2 + 1], s22 = c[c2 + 2], s23 = c[c2 + 3];
         double s30 = c[c3], s31 = c[c3 + 1], s32 = c[c3 + 2], s33 = c[c3 + 3];
         for (int r = 0; r < rows; r++) {
             int ar = r * p + i0;
-            int br = bOff + r * m + j0;
+            int br = bOff + r * ldb + j0;
             double x0 = a[ar], x1 = a[ar + 1], x2 = a[ar + 2], x3 = a[ar + 3];
             double y0 = b[br], y1 = b[br + 1], y2 = b[br + 2], y3 = b[br + 3];
             s00 = Math.fma(x0, y0, s00); s01 = Math.fma(x0, y1, s01); s02 = Math.fma(x0, y2, s02); s03 = Math.fma(x0, y3, s03);
@@ -54,17 +54,17 @@ final class ScalarTransposeProduct {
      * entry still gets its fma chain in the order r = 0, 1, …, while consecutive operations update different
      * entries and so do not wait on each other (with r inner, every fma waits for the one before it).
      */
-    static void range(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff, int i0, int i1,
-                      int j0, int j1, boolean upperOnly) {
+    static void range(double[] a, int rows, int p, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc, int i0,
+                      int i1, int j0, int j1, boolean upperOnly) {
         if (i0 >= i1 || j0 >= j1) {
             return;
         }
         for (int r = 0; r < rows; r++) {
             int ar = r * p;
-            int br = bOff + r * m;
+            int br = bOff + r * ldb;
             for (int i = i0; i < i1; i++) {
                 double x = a[ar + i];
-                int ci = cOff + i * m;
+                int ci = cOff + i * ldc;
                 for (int j = upperOnly ? Math.max(i, j0) : j0; j < j1; j++) {
                     c[ci + j] = Math.fma(x, b[br + j], c[ci + j]);
                 }

@@ -19,7 +19,7 @@ public final class TransposeProduct {
 
     /** C (p × m) += Aᵀ B, all row-major; A is rows × p, B is rows × m. */
     public static void multAddTransA(double[] a, int rows, int p, double[] b, int m, double[] c) {
-        accumulate(a, rows, p, b, 0, m, c, 0, false, 1);
+        accumulate(a, rows, p, b, 0, m, m, c, 0, m, false, 1);
     }
 
     /**
@@ -28,13 +28,22 @@ public final class TransposeProduct {
      */
     public static void multAddTransA(double[] a, int rows, int p, double[] b, int bOffset, int m, double[] c,
                                      int cOffset) {
-        accumulate(a, rows, p, b, bOffset, m, c, cOffset, false, 1);
+        accumulate(a, rows, p, b, bOffset, m, m, c, cOffset, m, false, 1);
     }
 
     /** As {@link #multAddTransA(double[], int, int, double[], int, int, double[], int)} on several threads (same bits). */
     public static void multAddTransA(double[] a, int rows, int p, double[] b, int bOffset, int m, double[] c,
                                      int cOffset, int threads) {
-        accumulate(a, rows, p, b, bOffset, m, c, cOffset, false, threads);
+        accumulate(a, rows, p, b, bOffset, m, m, c, cOffset, m, false, threads);
+    }
+
+    /**
+     * C += Aᵀ B on sub-blocks of larger row-major arrays: B is rows × width at {@code bOffset} with row stride
+     * {@code ldb}, C is p × width at {@code cOffset} with row stride {@code ldc} (for work split by columns).
+     */
+    public static void multAddTransA(double[] a, int rows, int p, double[] b, int bOffset, int ldb, int width,
+                                     double[] c, int cOffset, int ldc) {
+        accumulate(a, rows, p, b, bOffset, ldb, width, c, cOffset, ldc, false, 1);
     }
 
     /**
@@ -42,12 +51,23 @@ public final class TransposeProduct {
      * call {@link #mirrorUpper} once the sum is complete.
      */
     public static void symmetricRankUpdate(double[] a, int rows, int p, double[] c) {
-        accumulate(a, rows, p, a, 0, p, c, 0, true, 1);
+        accumulate(a, rows, p, a, 0, p, p, c, 0, p, true, 1);
     }
 
     /** As {@link #symmetricRankUpdate(double[], int, int, double[])} on several threads (same bits). */
     public static void symmetricRankUpdate(double[] a, int rows, int p, double[] c, int threads) {
-        accumulate(a, rows, p, a, 0, p, c, 0, true, threads);
+        accumulate(a, rows, p, a, 0, p, p, c, 0, p, true, threads);
+    }
+
+    /**
+     * Entries j ≥ i of the p × p block of C at {@code cOffset} (row stride {@code ldc}) += AᵀB, for A and B of
+     * rows × p whose product is only needed on and above the diagonal (a symmetric update written as AᵀB, e.g.
+     * with A = −B). Entries below the diagonal receive partial sums of no meaning, as in
+     * {@link #symmetricRankUpdate(double[], int, int, double[])}.
+     */
+    public static void multAddTransAUpper(double[] a, int rows, int p, double[] b, double[] c, int cOffset, int ldc,
+                                          int threads) {
+        accumulate(a, rows, p, b, 0, p, p, c, cOffset, ldc, true, threads);
     }
 
     /** Copies the upper triangle of a p × p row-major matrix onto its lower triangle. */
@@ -61,16 +81,16 @@ public final class TransposeProduct {
 
     /** The scalar path, whatever the JVM offers: the benchmark's in-run baseline for the SIMD kernel. */
     public static void multAddTransAScalar(double[] a, int rows, int p, double[] b, int m, double[] c) {
-        ScalarTransposeProduct.accumulate(a, rows, p, b, 0, m, c, 0, false);
+        ScalarTransposeProduct.accumulate(a, rows, p, b, 0, m, m, c, 0, m, false);
     }
 
     /** {@code threads} applies to the SIMD path; the scalar fallback runs on the calling thread (same bits). */
-    private static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff,
-                                   boolean upper, int threads) {
+    private static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int ldb, int m, double[] c,
+                                   int cOff, int ldc, boolean upper, int threads) {
         if (VECTORISED) {
-            VectorTransposeProduct.accumulate(a, rows, p, b, bOff, m, c, cOff, upper, threads);
+            VectorTransposeProduct.accumulate(a, rows, p, b, bOff, ldb, m, c, cOff, ldc, upper, threads);
         } else {
-            ScalarTransposeProduct.accumulate(a, rows, p, b, bOff, m, c, cOff, upper);
+            ScalarTransposeProduct.accumulate(a, rows, p, b, bOff, ldb, m, c, cOff, ldc, upper);
         }
     }
 }

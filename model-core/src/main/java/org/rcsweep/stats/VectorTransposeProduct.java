@@ -31,8 +31,8 @@ final class VectorTransposeProduct {
      * @param threads column panels of C are dealt round-robin to this many threads (round-robin because in the
      *                upper-triangle case panels further right hold more blocks); panels write disjoint columns
      */
-    static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff,
-                           boolean upperOnly, int threads) {
+    static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int ldb, int m, double[] c, int cOff,
+                           int ldc, boolean upperOnly, int threads) {
         int iBlocks = p - p % BI;
         int jBlocks = m - m % BJ;
         double[] packedA = new double[rows * iBlocks];
@@ -52,7 +52,7 @@ final class VectorTransposeProduct {
                     for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
                         int o = (j0 - jp) * rows;
                         for (int r = 0; r < rows; r++) {
-                            System.arraycopy(b, bOff + r * m + j0, packedB, o + r * BJ, BJ);
+                            System.arraycopy(b, bOff + r * ldb + j0, packedB, o + r * BJ, BJ);
                         }
                     }
                     for (int i0 = 0; i0 < iBlocks; i0 += BI) {
@@ -60,7 +60,7 @@ final class VectorTransposeProduct {
                             if (upperOnly && j0 + BJ <= i0) {
                                 continue; // block entirely below the diagonal
                             }
-                            block(packedA, i0 * rows, packedB, (j0 - jp) * rows, rows, c, cOff + i0 * m + j0, m);
+                            block(packedA, i0 * rows, packedB, (j0 - jp) * rows, rows, c, cOff + i0 * ldc + j0, ldc);
                         }
                     }
                 }
@@ -71,28 +71,28 @@ final class VectorTransposeProduct {
         int i = iBlocks;
         for (; i + 1 < p; i += 2) {
             for (int j0 = upperOnly ? i - i % BJ : 0; j0 < jBlocks; j0 += BJ) {
-                pair(a, rows, p, b, bOff, m, c, cOff, i, j0);
+                pair(a, rows, p, b, bOff, ldb, c, cOff, ldc, i, j0);
             }
         }
         for (; i < p; i++) {
             for (int j0 = upperOnly ? i - i % BJ : 0; j0 < jBlocks; j0 += BJ) {
-                row(a, rows, p, b, bOff, m, c, cOff, i, j0);
+                row(a, rows, p, b, bOff, ldb, c, cOff, ldc, i, j0);
             }
         }
-        ScalarTransposeProduct.range(a, rows, p, b, bOff, m, c, cOff, 0, p, jBlocks, m, upperOnly);
+        ScalarTransposeProduct.range(a, rows, p, b, bOff, ldb, c, cOff, ldc, 0, p, jBlocks, m, upperOnly);
     }
 
     /** Rows i and i + 1 of C, columns j0 … j0 + 7 (entries left of the diagonal, if any, are simply also updated). */
-    private static void pair(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff, int i,
-                             int j0) {
-        int c0 = cOff + i * m + j0;
-        int c1 = c0 + m;
+    private static void pair(double[] a, int rows, int p, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc,
+                             int i, int j0) {
+        int c0 = cOff + i * ldc + j0;
+        int c1 = c0 + ldc;
         DoubleVector s00 = DoubleVector.fromArray(S, c, c0);
         DoubleVector s01 = DoubleVector.fromArray(S, c, c0 + 4);
         DoubleVector s10 = DoubleVector.fromArray(S, c, c1);
         DoubleVector s11 = DoubleVector.fromArray(S, c, c1 + 4);
         for (int r = 0; r < rows; r++) {
-            int br = bOff + r * m + j0;
+            int br = bOff + r * ldb + j0;
             DoubleVector b0 = DoubleVector.fromArray(S, b, br);
             DoubleVector b1 = DoubleVector.fromArray(S, b, br + 4);
             DoubleVector x0 = DoubleVector.broadcast(S, a[r * p + i]);
@@ -108,13 +108,13 @@ final class VectorTransposeProduct {
         s11.intoArray(c, c1 + 4);
     }
 
-    private static void row(double[] a, int rows, int p, double[] b, int bOff, int m, double[] c, int cOff, int i,
-                            int j0) {
-        int c0 = cOff + i * m + j0;
+    private static void row(double[] a, int rows, int p, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc,
+                            int i, int j0) {
+        int c0 = cOff + i * ldc + j0;
         DoubleVector s0 = DoubleVector.fromArray(S, c, c0);
         DoubleVector s1 = DoubleVector.fromArray(S, c, c0 + 4);
         for (int r = 0; r < rows; r++) {
-            int br = bOff + r * m + j0;
+            int br = bOff + r * ldb + j0;
             DoubleVector x = DoubleVector.broadcast(S, a[r * p + i]);
             s0 = x.fma(DoubleVector.fromArray(S, b, br), s0);
             s1 = x.fma(DoubleVector.fromArray(S, b, br + 4), s1);
@@ -124,13 +124,13 @@ final class VectorTransposeProduct {
     }
 
     /**
-     * C[0..3][0..7] (row stride m, at {@code c0}) += Aᵀ B over the packed strips: A's four values of row r at
+     * C[0..3][0..7] (row stride ldc, at {@code c0}) += Aᵀ B over the packed strips: A's four values of row r at
      * {@code aOff + 4r}, B's eight at {@code bOff + 8r}.
      */
-    private static void block(double[] a, int aOff, double[] b, int bOff, int rows, double[] c, int c0, int m) {
-        int c1 = c0 + m;
-        int c2 = c1 + m;
-        int c3 = c2 + m;
+    private static void block(double[] a, int aOff, double[] b, int bOff, int rows, double[] c, int c0, int ldc) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
         DoubleVector s00 = DoubleVector.fromArray(S, c, c0);
         DoubleVector s01 = DoubleVector.fromArray(S, c, c0 + 4);
         DoubleVector s10 = DoubleVector.fromArray(S, c, c1);

@@ -67,7 +67,7 @@ class TransposeProductTest {
             double[] gramVector = new double[p * p];
             double[] gramScalar = new double[p * p];
             TransposeProduct.symmetricRankUpdate(a.data, rows, p, gramVector);
-            ScalarTransposeProduct.accumulate(a.data, rows, p, a.data, 0, p, gramScalar, 0, true);
+            ScalarTransposeProduct.accumulate(a.data, rows, p, a.data, 0, p, p, gramScalar, 0, p, true);
             double[] gramThreads = new double[p * p];
             TransposeProduct.symmetricRankUpdate(a.data, rows, p, gramThreads, 3);
             TransposeProduct.mirrorUpper(gramVector, p);
@@ -75,6 +75,48 @@ class TransposeProductTest {
             TransposeProduct.mirrorUpper(gramThreads, p);
             assertArrayEquals(gramScalar, gramVector, 0.0, "symmetric " + rows + "x" + p);
             assertArrayEquals(gramVector, gramThreads, 0.0, "symmetric on three threads " + rows + "x" + p);
+        }
+    }
+
+    /** A product on a column sub-block of larger arrays equals those columns of the whole product, bit for bit. */
+    @Test
+    void columnSubBlocksMatchTheWholeProduct() {
+        Random random = new Random(6);
+        int rows = 70, p = 13, m = 301;
+        DMatrixRMaj a = RandomMatrices_DDRM.rectangle(rows, p, -1, 1, random);
+        DMatrixRMaj b = RandomMatrices_DDRM.rectangle(rows, m, -1, 1, random);
+        double[] whole = RandomMatrices_DDRM.rectangle(p, m, -1, 1, random).data;
+        double[] split = whole.clone();
+        TransposeProduct.multAddTransA(a.data, rows, p, b.data, m, whole);
+        int[] edges = {0, 9, 100, 256, 301};
+        for (int e = 0; e + 1 < edges.length; e++) {
+            int c0 = edges[e];
+            TransposeProduct.multAddTransA(a.data, rows, p, b.data, c0, m, edges[e + 1] - c0, split, c0, m);
+        }
+        assertArrayEquals(whole, split, 0.0);
+    }
+
+    /** The upper-triangle update of a p × p block inside a larger array touches nothing outside the block. */
+    @Test
+    void upperUpdateOfAnEmbeddedBlock() {
+        Random random = new Random(8);
+        int rows = 9, p = 37, ld = 50, offset = 5 * ld + 11;
+        DMatrixRMaj a = RandomMatrices_DDRM.rectangle(rows, p, -1, 1, random);
+        DMatrixRMaj b = RandomMatrices_DDRM.rectangle(rows, p, -1, 1, random);
+        DMatrixRMaj expected = new DMatrixRMaj(p, p);
+        CommonOps_DDRM.multTransA(a, b, expected);
+        double[] c = new double[(5 + p) * ld + 20];
+        java.util.Arrays.fill(c, 7.0);
+        TransposeProduct.multAddTransAUpper(a.data, rows, p, b.data, c, offset, ld, 2);
+        for (int i = 0; i < c.length; i++) {
+            int row = (i - offset) / ld;
+            int col = (i - offset) % ld;
+            boolean inBlock = i >= offset && row < p && col >= 0 && col < p;
+            if (inBlock && col >= row) {
+                assertEquals(7.0 + expected.get(row, col), c[i], 1e-12, "entry " + row + "," + col);
+            } else if (!inBlock) {
+                assertEquals(7.0, c[i], 0.0, "outside the block at " + i);
+            }
         }
     }
 
