@@ -16,8 +16,9 @@ import org.rcsweep.stats.TransposeProduct;
  * nothing to any capacity, and is left out of the factor (its row and column are zero, its z is 0). Dead ReLU units
  * and silent neurons are therefore not errors; {@link #rank(int)} counts the independent readouts.
  *
- * <p>Factorisation stops at the first pivot that is not positive; {@link #validPrefix()} says how many leading rows
- * are usable. {@link #conditionEstimate(int)} is max_i A_ii / min_i d_i over the leading block, with d_i = R_ii² the
+ * <p>A pivot within the rank tolerance, negative ones included (a matrix that is not positive semi-definite there),
+ * marks a dependent readout. Factorisation stops at the first pivot that is not finite (or, in the regularised pass,
+ * not positive); {@link #validPrefix()} says how many leading rows are usable. {@link #conditionEstimate(int)} is max_i A_ii / min_i d_i over the leading block, with d_i = R_ii² the
  * Schur-complement pivot (the variance of neuron i not explained by neurons before it). Each pivot lies between
  * λ_min and λ_max of the block, so the estimate is a lower bound of the condition number κ₂; it is large exactly when
  * some readout is nearly a linear combination of earlier ones.
@@ -25,8 +26,8 @@ import org.rcsweep.stats.TransposeProduct;
 public final class NestedCholesky {
     public static final double RANK_TOLERANCE = FeatureScales.RELATIVE_TOLERANCE;
     /**
-     * Rows per block of the triangular solves: within a block rows are solved one by one; the update of a block
-     * by all rows solved before it is one matrix product, which runs at GEMM speed.
+     * Rows per block of the factorisation and of the triangular solves: within a block rows are done one by one; the
+     * update by (or of) all rows outside the block is one matrix product, which runs at GEMM speed.
      */
     static final int BLOCK = 64;
     /** Columns per tile of the multi-column solves: a 64-row block of a tile (128 KiB) stays in the core's L2. */
