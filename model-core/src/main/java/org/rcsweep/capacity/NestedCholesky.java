@@ -18,7 +18,8 @@ import org.rcsweep.stats.TransposeProduct;
  *
  * <p>A pivot within the rank tolerance, negative ones included (a matrix that is not positive semi-definite there),
  * marks a dependent readout. Factorisation stops at the first pivot that is not finite (or, in the regularised pass,
- * not positive); {@link #validPrefix()} says how many leading rows are usable. {@link #conditionEstimate(int)} is max_i A_ii / min_i d_i over the leading block, with d_i = R_ii² the
+ * not positive); {@link #validPrefix()} says how many leading rows are usable.
+ * {@link #conditionEstimate(int)} is max_i A_ii / min_i d_i over the leading block, with d_i = R_ii² the
  * Schur-complement pivot (the variance of neuron i not explained by neurons before it). Each pivot lies between
  * λ_min and λ_max of the block, so the estimate is a lower bound of the condition number κ₂; it is large exactly when
  * some readout is nearly a linear combination of earlier ones.

@@ -23,8 +23,6 @@ final class VectorTransposeProduct {
     private static final int BJ = 8;
     /** Columns of C per panel: the chunk's B panel (rows × PANEL) stays in L2 while every row block of C uses it. */
     private static final int PANEL = 64;
-    /** Rows per group when packing A. */
-    private static final int PACK_ROWS = 16;
 
     private VectorTransposeProduct() {
     }
@@ -38,26 +36,14 @@ final class VectorTransposeProduct {
         int iBlocks = p - p % BI;
         int jBlocks = m - m % BJ;
         double[] packedA = new double[rows * iBlocks];
+        for (int i0 = 0; i0 < iBlocks; i0 += BI) {
+            int o = i0 * rows;
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(a, r * p + i0, packedA, o + r * BI, BI);
+            }
+        }
         int panels = (jBlocks + PANEL - 1) / PANEL;
         int workers = Math.max(1, Math.min(threads, panels));
-        // Packing A on one thread took a fifth of a two-thread Gram update (256 × 1000): the threads share it.
-        // Rows go in groups of 16, so that each group's reads of a strip stay within a few cache lines per row.
-        ParallelRanges.run(workers, iBlocks / BI, (first, last) -> {
-            for (int r0 = 0; r0 < rows; r0 += PACK_ROWS) {
-                int r1 = Math.min(rows, r0 + PACK_ROWS);
-                for (int i0 = first * BI; i0 < last * BI; i0 += BI) {
-                    int o = i0 * rows;
-                    for (int r = r0; r < r1; r++) {
-                        int from = r * p + i0;
-                        int to = o + r * BI;
-                        packedA[to] = a[from];
-                        packedA[to + 1] = a[from + 1];
-                        packedA[to + 2] = a[from + 2];
-                        packedA[to + 3] = a[from + 3];
-                    }
-                }
-            }
-        });
         ParallelRanges.run(workers, workers, (first, last) -> {
             double[] packedB = new double[rows * PANEL];
             for (int w = first; w < last; w++) {
