@@ -6,8 +6,9 @@ import org.rcsweep.stats.TransposeProduct;
 import java.util.Locale;
 
 /**
- * {@code scripts/bench W [--steps T] [--n N] [--points P] [--threads K] [--cold] [--chunk B]}: runs workload W
- * (1–4, see README "Performance") once and prints its stages as Markdown. scripts/bench starts one JVM per workload
+ * {@code scripts/bench W [--steps T] [--n N] [--points P] [--threads K] [--cold] [--chunk B] [--repeat R]}: runs
+ * workload W (1–4, see README "Performance") and prints its stages as Markdown; with {@code --repeat R} workloads 1
+ * and 2 measure R passes (and R NumPy runs) and report the median. scripts/bench starts one JVM per workload
  * so that heap limits and JIT state are the workload's own.
  */
 public final class Bench {
@@ -20,7 +21,7 @@ public final class Bench {
         Locale.setDefault(Locale.ROOT);
         if (args.length == 0) {
             System.err.println("usage: Bench WORKLOAD(1-4) [--steps T] [--n N] [--points P] [--threads K] [--cold] "
-                    + "[--chunk B]");
+                    + "[--chunk B] [--repeat R]");
             System.exit(2);
         }
         int workload = Integer.parseInt(args[0]);
@@ -31,6 +32,7 @@ public final class Bench {
         boolean cold = false;
         Integer plain = null;
         Integer chunk = null;
+        int repeats = 1;
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--cold")) {
@@ -48,8 +50,12 @@ public final class Bench {
                 case "--threads" -> threads = value;
                 case "--plain" -> plain = value;
                 case "--chunk" -> chunk = value;
+                case "--repeat" -> repeats = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
+        }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1, got " + repeats);
         }
         if (workload == 4 && plain != null) { // the child JVM of workload 4's plain baseline
             SweepOverheadWorkload.printPlainSeconds(points == null ? 500 : points, steps == null ? 2000 : steps, plain);
@@ -73,12 +79,12 @@ public final class Bench {
                             + " as on a sweep executor after its first point; --cold measures a fresh JVM", seconds));
                 }
                 MemoryCapacityWorkload.run(MemoryCapacityWorkload.point(size, steps == null ? 20_000 : steps, 3000,
-                        2 * size, size, k, b), REFERENCE_SECONDS, true, report);
+                        2 * size, size, k, b), REFERENCE_SECONDS, true, repeats, report);
             }
             case 2 -> {
                 int size = n == null ? 4000 : n;
                 MemoryCapacityWorkload.run(MemoryCapacityWorkload.point(size, steps == null ? 100_000 : steps, 1000,
-                        1000, 1000, threads == null ? 1 : threads), REFERENCE_SECONDS, false, report);
+                        1000, 1000, threads == null ? 1 : threads), REFERENCE_SECONDS, false, repeats, report);
             }
             case 3 -> IpcWorkload.run(IpcWorkload.point(steps == null ? 1_000_000 : steps,
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads), REFERENCE_SECONDS, report);

@@ -57,8 +57,12 @@ final class MemoryCapacityWorkload {
         return (System.nanoTime() - start) * 1e-9;
     }
 
-    /** One simulation pass with its moments, then every readout count: what workload 1 times stage by stage. */
-    private record Pass(PointSimulation simulation, double passSeconds, double solveSeconds, ReadoutCapacity[] caps) {
+    /**
+     * One simulation pass with its moments, then every readout count: what workload 1 times stage by stage. Only
+     * times and capacities are kept, so the reservoir and moments of earlier passes are garbage when the next runs.
+     */
+    private record Pass(double simulateSeconds, double sinkSeconds, double passSeconds, double solveSeconds,
+                        ReadoutCapacity[] caps) {
     }
 
     private static Pass measure(PointSpec spec) {
@@ -72,11 +76,16 @@ final class MemoryCapacityWorkload {
         int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
         ReadoutCapacity[] caps = NestedReadoutCapacity.solve(train, test, readouts, spec.capacity().ridge(),
                 spec.capacity().maxCondition(), spec.capacity().threads());
-        return new Pass(simulation, pass, (System.nanoTime() - start) * 1e-9, caps);
+        return new Pass(simulation.simulateSeconds(), simulation.sinkSeconds(), pass,
+                (System.nanoTime() - start) * 1e-9, caps);
     }
 
-    /** @param withNumpy also run the NumPy version of the point ({@link NumpyReference}) and compare */
-    static List<Stage> run(PointSpec spec, double referenceSeconds, boolean withNumpy, Report report) {
+    /**
+     * @param withNumpy also run the NumPy version of the point ({@link NumpyReference}) and compare
+     * @param repeats measured passes (and NumPy runs); the stages report the median pass, so that one pass slowed
+     *                by the machine's other tenants does not decide a ratio
+     */
+    static List<Stage> run(PointSpec spec, double referenceSeconds, boolean withNumpy, int repeats, Report report) {
         int n = spec.n();
         int p = spec.maxReadouts();
         int m = spec.maxDelay() + 1;
@@ -87,18 +96,32 @@ final class MemoryCapacityWorkload {
                 + ", simulated by " + spec.capacity().threads() + " thread(s)");
 
         HeapPeak.reset();
-        Pass measured = measure(spec);
-        PointSimulation simulation = measured.simulation();
+        List<Pass> passes = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            passes.add(measure(spec));
+        }
+        double heap = HeapPeak.mebibytes();
+        passes.sort(java.util.Comparator.comparingDouble(x -> x.passSeconds() + x.solveSeconds()));
+        Pass measured = passes.get(passes.size() / 2);
+        if (repeats > 1) {
+            StringBuilder all = new StringBuilder();
+            for (Pass x : passes) {
+                all.append(all.length() == 0 ? "" : "; ").append(String.format("%.2f (simulate %.2f, accumulate %.2f,"
+                                + " solve %.2f)", x.passSeconds() + x.solveSeconds(), x.simulateSeconds(), x.sinkSeconds(),
+                        x.solveSeconds()));
+            }
+            report.line(repeats + " measured passes, sorted by whole time (s): " + all + "; the table shows the median"
+                    + " pass");
+        }
         double pass = measured.passSeconds();
         double solve = measured.solveSeconds();
         ReadoutCapacity[] caps = measured.caps();
-        double heap = HeapPeak.mebibytes();
         double mc = ReadoutCapacity.sum(caps[caps.length - 1].holdout());
 
         double gemv = Reference.gemv(n, referenceSeconds);
         double gemm = Reference.gemm(chunk, p, m, referenceSeconds);
-        double simulate = simulation.simulateSeconds();
-        double accumulate = simulation.sinkSeconds();
+        double simulate = measured.simulateSeconds();
+        double accumulate = measured.sinkSeconds();
         double total = steps + spec.input().washout();
         List<Stage> stages = new ArrayList<>();
         stages.add(new Stage("simulate", simulate, 2.0 * n * n * total, gemv, "reference: dgemv " + n + "×" + n));
@@ -118,16 +141,28 @@ final class MemoryCapacityWorkload {
                 (accumulate + solve) / simulate, p, mc, heap, HeapPeak.maxHeapMebibytes()));
         kernelBaselines(chunk, p, m, referenceSeconds, gemm, report);
         if (withNumpy) {
-            numpyComparison(spec, simulate, pass + solve, report);
+            numpyComparison(spec, simulate, pass + solve, repeats, report);
         }
         return stages;
     }
 
-    private static void numpyComparison(PointSpec spec, double simulate, double whole, Report report) {
+    private static void numpyComparison(PointSpec spec, double simulate, double whole, int repeats, Report report) {
         int threads = spec.capacity().threads();
         try {
-            NumpyReference.Times t = NumpyReference.run(spec.n(), spec.input().steps(), spec.input().washout(),
-                    spec.maxDelay(), spec.maxReadouts(), threads);
+            List<NumpyReference.Times> runs = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                runs.add(NumpyReference.run(spec.n(), spec.input().steps(), spec.input().washout(),
+                        spec.maxDelay(), spec.maxReadouts(), threads));
+            }
+            runs.sort(java.util.Comparator.comparingDouble(NumpyReference.Times::total));
+            NumpyReference.Times t = runs.get(runs.size() / 2);
+            if (repeats > 1) {
+                StringBuilder all = new StringBuilder();
+                for (NumpyReference.Times x : runs) {
+                    all.append(all.length() == 0 ? "" : ", ").append(String.format("%.2f", x.total()));
+                }
+                report.line("NumPy/OpenBLAS whole times of " + repeats + " runs (s): " + all + "; the median run follows");
+            }
             report.line(String.format("NumPy/OpenBLAS, same run, %d BLAS thread(s) (bench/numpy/workload1.py: per-L "
                             + "ridge readouts, held-out scores): simulate %.2f s, moments %.2f s, readouts %.2f s, "
                             + "whole %.2f s; rcsweep is %.2f× as fast simulating and %.2f× as fast in whole",
