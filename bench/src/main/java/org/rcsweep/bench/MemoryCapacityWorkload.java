@@ -95,12 +95,16 @@ final class MemoryCapacityWorkload {
                 + " washout), K = " + spec.maxDelay() + ", L = " + spec.readouts() + ", holdout, chunk " + chunk
                 + ", simulated by " + spec.capacity().threads() + " thread(s)");
 
-        HeapPeak.reset();
         List<Pass> passes = new ArrayList<>();
-        for (int r = 0; r < repeats; r++) {
-            passes.add(measure(spec));
+        double heap;
+        double live;
+        try (HeapPeak peak = HeapPeak.start()) {
+            for (int r = 0; r < repeats; r++) {
+                passes.add(measure(spec));
+            }
+            heap = peak.mebibytes();
+            live = peak.afterCollectionMebibytes();
         }
-        double heap = HeapPeak.mebibytes();
         passes.sort(java.util.Comparator.comparingDouble(x -> x.passSeconds() + x.solveSeconds()));
         Pass measured = passes.get(passes.size() / 2);
         if (repeats > 1) {
@@ -137,8 +141,9 @@ final class MemoryCapacityWorkload {
                 "flops ≈ 7p³/3 + 4p²m (Cholesky, whitening, holdout scores for every L)"));
         report.stages(stages);
         report.line(String.format("whole pass %.2f s; capacity (accumulate + solve) / simulate = %.2f; "
-                        + "MC(L = %d) = %.2f; peak heap %.0f MiB of %.0f MiB", pass + solve,
-                (accumulate + solve) / simulate, p, mc, heap, HeapPeak.maxHeapMebibytes()));
+                        + "MC(L = %d) = %.2f; peak heap %.0f MiB of %.0f MiB (pool peaks, garbage included), at most "
+                        + "%.0f MiB in use after a collection", pass + solve,
+                (accumulate + solve) / simulate, p, mc, heap, HeapPeak.maxHeapMebibytes(), live));
         kernelBaselines(chunk, p, m, referenceSeconds, gemm, report);
         if (withNumpy) {
             numpyComparison(spec, simulate, pass + solve, repeats, report);
