@@ -19,8 +19,10 @@ import org.rcsweep.stats.CrossMoments;
 import org.rcsweep.stats.TransposeProduct;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 /**
  * Workloads 1 and 2: memory capacity of one tanh ESN point for ten readout counts, stage by stage, with the
@@ -82,8 +84,8 @@ final class MemoryCapacityWorkload {
 
     /**
      * @param withNumpy also run the NumPy version of the point ({@link NumpyReference}) and compare
-     * @param repeats measured passes (and NumPy runs); the stages report the median pass, so that one pass slowed
-     *                by the machine's other tenants does not decide a ratio
+     * @param repeats measured passes (and NumPy runs); the stages report the median pass (the slower middle one for
+     *                an even count), so that one pass slowed by the machine's other tenants does not decide a ratio
      */
     static List<Stage> run(PointSpec spec, double referenceSeconds, boolean withNumpy, int repeats, Report report) {
         int n = spec.n();
@@ -105,15 +107,12 @@ final class MemoryCapacityWorkload {
             heap = peak.mebibytes();
             live = peak.afterCollectionMebibytes();
         }
-        passes.sort(java.util.Comparator.comparingDouble(x -> x.passSeconds() + x.solveSeconds()));
+        passes.sort(Comparator.comparingDouble(x -> x.passSeconds() + x.solveSeconds()));
         Pass measured = passes.get(passes.size() / 2);
         if (repeats > 1) {
-            StringBuilder all = new StringBuilder();
-            for (Pass x : passes) {
-                all.append(all.length() == 0 ? "" : "; ").append(String.format("%.2f (simulate %.2f, accumulate %.2f,"
-                                + " solve %.2f)", x.passSeconds() + x.solveSeconds(), x.simulateSeconds(), x.sinkSeconds(),
-                        x.solveSeconds()));
-            }
+            String all = passes.stream().map(x -> String.format("%.2f (simulate %.2f, accumulate %.2f, solve %.2f)",
+                            x.passSeconds() + x.solveSeconds(), x.simulateSeconds(), x.sinkSeconds(), x.solveSeconds()))
+                    .collect(Collectors.joining("; "));
             report.line(repeats + " measured passes, sorted by whole time (s): " + all + "; the table shows the median"
                     + " pass");
         }
@@ -159,13 +158,10 @@ final class MemoryCapacityWorkload {
                 runs.add(NumpyReference.run(spec.n(), spec.input().steps(), spec.input().washout(),
                         spec.maxDelay(), spec.maxReadouts(), threads));
             }
-            runs.sort(java.util.Comparator.comparingDouble(NumpyReference.Times::total));
+            runs.sort(Comparator.comparingDouble(NumpyReference.Times::total));
             NumpyReference.Times t = runs.get(runs.size() / 2);
             if (repeats > 1) {
-                StringBuilder all = new StringBuilder();
-                for (NumpyReference.Times x : runs) {
-                    all.append(all.length() == 0 ? "" : ", ").append(String.format("%.2f", x.total()));
-                }
+                String all = runs.stream().map(x -> String.format("%.2f", x.total())).collect(Collectors.joining(", "));
                 report.line("NumPy/OpenBLAS whole times of " + repeats + " runs (s): " + all + "; the median run follows");
             }
             report.line(String.format("NumPy/OpenBLAS, same run, %d BLAS thread(s) (bench/numpy/workload1.py: per-L "

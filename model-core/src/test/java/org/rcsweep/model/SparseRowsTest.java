@@ -15,6 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reservoir's states do not depend on the path.
  */
 class SparseRowsTest {
+    /** Entry by entry, the same bits (stricter than a zero tolerance, which lets −0 pass for +0). */
+    private static void assertSameBits(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what + ": lengths");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(actual[i]), what + " " + i);
+        }
+    }
+
     private static double[] sparse(int n, double density, Random random) {
         double[] w = new double[n * n];
         for (int i = 0; i < w.length; i++) {
@@ -45,10 +53,7 @@ class SparseRowsTest {
                 MatVec.product(w, x, n, dense, 0, n);
                 double[] viaSparse = new double[n];
                 rows.product(x, viaSparse, 0, n);
-                for (int i = 0; i < n; i++) {
-                    assertEquals(Double.doubleToLongBits(dense[i]), Double.doubleToLongBits(viaSparse[i]),
-                            "n = " + n + ", density " + density + ", row " + i);
-                }
+                assertSameBits(dense, viaSparse, "n = " + n + ", density " + density + ", row");
             }
         }
     }
@@ -72,10 +77,7 @@ class SparseRowsTest {
                 MatVec.product(w, x, n, dense, 0, n);
                 double[] viaList = new double[n];
                 MatVec.productOfSparseVector(w, x, n, nonzero, count, viaList);
-                for (int i = 0; i < n; i++) {
-                    assertEquals(Double.doubleToLongBits(dense[i]), Double.doubleToLongBits(viaList[i]),
-                            "n = " + n + ", rate " + rate + ", row " + i);
-                }
+                assertSameBits(dense, viaList, "n = " + n + ", rate " + rate + ", row");
             }
         }
     }
@@ -175,10 +177,7 @@ class SparseRowsTest {
                     .withThreads(threads);
             double[] states = new double[u.length * n];
             reservoir.advance(u, 0, u.length, states);
-            for (int k = 0; k < states.length; k++) {
-                assertEquals(Double.doubleToLongBits(expected[k]), Double.doubleToLongBits(states[k]),
-                        threads + " thread(s), entry " + k);
-            }
+            assertSameBits(expected, states, threads + " thread(s), entry");
         }
     }
 }
