@@ -294,44 +294,4 @@ public final class NestedCholesky {
             }
         }
     }
-
-    /** Solves R_lᵀ W = Z in place for the leading l×l block (Z is l × m, row-major, row stride m). */
-    public void backSubstituteTransposed(double[] z, int l, int m) {
-        for (int i1 = l; i1 > 0; i1 -= BLOCK) {
-            int i0 = Math.max(0, i1 - BLOCK);
-            int nb = i1 - i0;
-            if (i1 < l) {
-                // Rows i0..i1 minus (R below the block)ᵀ × (rows already solved): one GEMM.
-                int below = l - i1;
-                double[] a = new double[below * nb];
-                for (int k = 0; k < below; k++) {
-                    int rk = (i1 + k) * size + i0;
-                    for (int ii = 0; ii < nb; ii++) {
-                        a[k * nb + ii] = -r[rk + ii];
-                    }
-                }
-                TransposeProduct.multAddTransA(a, below, nb, z, i1 * m, m, z, i0 * m);
-            }
-            for (int i = i1 - 1; i >= i0; i--) {
-                int zi = i * m;
-                for (int k = i + 1; k < i1; k++) {
-                    double rki = r[k * size + i];
-                    if (rki != 0.0) {
-                        int zk = k * m;
-                        for (int c = 0; c < m; c++) {
-                            z[zi + c] -= rki * z[zk + c];
-                        }
-                    }
-                }
-                if (dependent[i]) {
-                    java.util.Arrays.fill(z, zi, zi + m, 0.0);
-                    continue;
-                }
-                double inv = 1.0 / r[i * size + i];
-                for (int c = 0; c < m; c++) {
-                    z[zi + c] *= inv;
-                }
-            }
-        }
-    }
 }
