@@ -24,7 +24,7 @@ final class IpcWorkload {
     }
 
     static PointSpec point(int steps, int threads) {
-        IpcSpec ipc = new IpcSpec(true, 5, MAX_DELAYS, IpcThreshold.CHI2, 1e-4, 1.0, 2.0, 20, 8, 10_000_000, 512, threads);
+        IpcSpec ipc = new IpcSpec(true, 5, MAX_DELAYS, IpcThreshold.CHI2, 1e-4, 1.0, 2.0, 20, 8, 10_000_000, 512, threads, 1);
         return new PointSpec("bench", 1L, new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0), 50,
                 CorrelationSpec.none(), 0, List.of(10, 20, 30, 40, 50),
                 new InputSpec(InputDistribution.UNIFORM, steps, 1000), CapacitySpec.defaults().withMaxDelay(100),

@@ -19,10 +19,13 @@ import org.rcsweep.spec.PointSpec;
 import org.rcsweep.stats.CrossMoments;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,67 +43,79 @@ import java.util.function.Supplier;
  * same states), each accumulating XᵀZ so memory stays bounded. A target's capacity for every L comes from one
  * Cholesky factor of the centred Gram matrix over all T samples (in-sample, as in Dambre), and only capacities above
  * the threshold are kept.
+ *
+ * <p>The rounds can be spread over several tasks ({@code ipc.tasks}): each task measures every tasks-th round
+ * ({@link #measureShard}) and {@link #merge} replays the single-task iteration over what they measured, so the
+ * result does not depend on the split.
  */
 public final class IpcMeasurement {
     private IpcMeasurement() {
     }
 
     public static IpcResult evaluate(PointSpec spec, Supplier<? extends Reservoir> reservoirs) {
+        // One shard holds every round, so it measures exactly what the replay visits: never incomplete.
+        return merge(spec, List.of(measureShard(spec, reservoirs, 0, 1))).orElseThrow(
+                () -> new IllegalStateException("a single shard cannot be incomplete"));
+    }
+
+    /**
+     * Measures the rounds k ≡ shard (mod shards) of the early-stopping iteration (round k holds the spans
+     * k·window … (k + 1)·window − 1 of every family still open), stopping a family at the first of these rounds
+     * that keeps none of its targets at the largest L, and starting no round once {@code ipc.max_targets} targets
+     * are measured here. With one shard this is the whole iteration of Dambre et al.
+     */
+    public static IpcShard measureShard(PointSpec spec, Supplier<? extends Reservoir> reservoirs, int shard,
+                                       int shards) {
+        if (shards < 1 || shard < 0 || shard >= shards) {
+            throw new IllegalArgumentException("shard " + shard + " of " + shards + ": need 0 ≤ shard < shards");
+        }
+        long begin = System.nanoTime();
         IpcSpec ipc = spec.ipc();
         int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
-        InputDistribution law = spec.input().distribution();
         List<Integer> maxDelays = ipc.resolvedMaxDelays(spec.n());
-        List<TargetFamily> families = TargetFamily.upTo(ipc.maxDegree(), OrthonormalPolynomials.maxPower(law));
-        int steps = spec.input().steps();
-
-        Map<TargetFamily, double[]> thresholds = new LinkedHashMap<>();
-        if (ipc.threshold() == IpcThreshold.SHUFFLE) {
-            thresholds.putAll(surrogateThresholds(spec, reservoirs, families, maxDelays, readouts));
-        } else {
-            double[] chi2 = new double[readouts.length];
-            for (int i = 0; i < readouts.length; i++) {
-                chi2[i] = ipc.chi2Factor() * ChiSquare.quantile(readouts[i], 1 - ipc.chi2P()) / steps;
-            }
-            families.forEach(f -> thresholds.put(f, chi2));
-        }
-
-        double[][] byDegree = new double[readouts.length][ipc.maxDegree()];
-        List<IpcResult.Term> terms = new ArrayList<>();
+        List<TargetFamily> families = families(spec);
+        List<double[]> thresholds = thresholds(spec, reservoirs, families, maxDelays, readouts);
+        List<BitSet> rounds = new ArrayList<>();
+        families.forEach(f -> rounds.add(new BitSet()));
+        Map<IpcTarget, double[]> kept = new HashMap<>();
         List<TargetFamily> active = new ArrayList<>(families);
-        List<String> notes = new ArrayList<>();
-        int evaluated = 0;
+        int measuredCount = 0;
+        boolean bounded = false;
         int top = readouts.length - 1;
+        int window = ipc.window();
+        int stride = shards * window;
         // Capacities of targets already measured, NaN where the readout set is ill-conditioned. A round with fewer
-        // targets than one pass can hold also measures the next rounds' targets of the open families, as if they
-        // all stayed productive: late rounds (one family, a few delays each) would otherwise cost a simulation
-        // pass each. A target's capacity does not depend on the block it was measured in, so the results are
-        // those of measuring round by round; targets of families that close meanwhile are simply never used.
+        // targets than one pass can hold also measures this shard's next rounds' targets of the open families, as
+        // if they all stayed productive: late rounds (one family, a few delays each) would otherwise cost a
+        // simulation pass each. A target's capacity does not depend on the block it was measured in, so the
+        // results are those of measuring round by round; targets of families that close meanwhile are never used.
         Map<IpcTarget, double[]> measured = new HashMap<>();
         int perPass = ipc.blockTargets() * ipc.threads();
-        for (int start = 0; !active.isEmpty(); start += ipc.window()) {
+        for (long k = shard; ; k += shards) {
+            int start = (int) Math.min(Integer.MAX_VALUE, k * window);
             List<TargetFamily> stillOpen = open(active, start, maxDelays);
             if (stillOpen.isEmpty()) {
                 break;
             }
-            List<IpcTarget> round = roundTargets(stillOpen, start, ipc.window(), maxDelays);
-            if (evaluated + round.size() > ipc.maxTargets()) {
-                round = new ArrayList<>(round.subList(0, ipc.maxTargets() - evaluated));
-                notes.add("stopped at the bound of " + ipc.maxTargets() + " targets (delay window from " + start + ")");
+            if (measuredCount >= ipc.maxTargets()) {
+                bounded = true;
+                break;
             }
-            evaluated += round.size();
+            List<IpcTarget> round = roundTargets(stillOpen, start, window, maxDelays);
+            measuredCount += round.size();
             List<IpcTarget> batch = new ArrayList<>();
             for (IpcTarget t : round) {
                 if (!measured.containsKey(t)) {
                     batch.add(t);
                 }
             }
-            for (int ahead = start + ipc.window(); !batch.isEmpty() && batch.size() < perPass;
-                 ahead += ipc.window()) {
-                List<TargetFamily> later = open(stillOpen, ahead, maxDelays);
+            for (long ahead = (long) start + stride; !batch.isEmpty() && batch.size() < perPass && ahead
+                    <= Integer.MAX_VALUE; ahead += stride) {
+                List<TargetFamily> later = open(stillOpen, (int) ahead, maxDelays);
                 if (later.isEmpty()) {
                     break;
                 }
-                batch.addAll(roundTargets(later, ahead, ipc.window(), maxDelays));
+                batch.addAll(roundTargets(later, (int) ahead, window, maxDelays));
             }
             List<List<IpcTarget>> blocks = blocks(batch, ipc.blockTargets());
             List<ReadoutCapacity[]> blockCaps = capacitiesOfBlocks(spec, reservoirs, blocks, false);
@@ -118,7 +133,92 @@ public final class IpcMeasurement {
             List<TargetFamily> productive = new ArrayList<>();
             for (IpcTarget target : round) {
                 double[] caps = measured.remove(target);
-                double[] threshold = thresholds.get(target.family());
+                double[] threshold = thresholds.get(families.indexOf(target.family()));
+                boolean passes = false;
+                for (int i = 0; i < readouts.length; i++) {
+                    passes |= caps[i] >= threshold[i];
+                }
+                if (passes) {
+                    kept.put(target, caps);
+                }
+                if (caps[top] >= threshold[top] && !productive.contains(target.family())) {
+                    productive.add(target.family());
+                }
+            }
+            for (TargetFamily f : stillOpen) {
+                rounds.get(families.indexOf(f)).set((int) k);
+            }
+            active = stillActive(stillOpen, productive, start, window);
+        }
+        return new IpcShard(shard, shards, thresholds, rounds, kept, bounded, measuredCount,
+                (System.nanoTime() - begin) * 1e-9);
+    }
+
+    /**
+     * The point's IPC from the shards of all its tasks: replays the single-task iteration round by round (early
+     * stops, the {@code ipc.max_targets} bound, terms in the order of the rounds), reading each target's capacity
+     * from the shard that measured it. The result is the same, bit for bit, whatever the number of shards — or
+     * empty when a round the replay needs was not measured because a shard stopped at the target bound, in which
+     * case the point must be measured by one task.
+     */
+    public static Optional<IpcResult> merge(PointSpec spec, List<IpcShard> shards) {
+        IpcSpec ipc = spec.ipc();
+        int count = shards.isEmpty() ? 0 : shards.get(0).shards();
+        IpcShard[] byIndex = new IpcShard[Math.max(count, 1)];
+        for (IpcShard s : shards) {
+            if (s.shards() != count || byIndex[s.shard()] != null) {
+                throw new IllegalArgumentException("shards of point " + spec.id() + " do not form one split: "
+                        + s.shard() + " of " + s.shards() + " next to " + count);
+            }
+            byIndex[s.shard()] = s;
+        }
+        if (count == 0 || shards.size() != count) {
+            throw new IllegalArgumentException("point " + spec.id() + ": " + shards.size() + " shards of " + count);
+        }
+        List<double[]> thresholds = byIndex[0].thresholds();
+        for (IpcShard s : shards) {
+            for (int f = 0; f < thresholds.size(); f++) {
+                if (!Arrays.equals(thresholds.get(f), s.thresholds().get(f))) {
+                    throw new IllegalStateException("point " + spec.id() + ": shard " + s.shard()
+                            + " computed other thresholds than shard 0 (not deterministic)");
+                }
+            }
+        }
+        int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
+        List<Integer> maxDelays = ipc.resolvedMaxDelays(spec.n());
+        List<TargetFamily> families = families(spec);
+        double[][] byDegree = new double[readouts.length][ipc.maxDegree()];
+        List<IpcResult.Term> terms = new ArrayList<>();
+        List<TargetFamily> active = new ArrayList<>(families);
+        List<String> notes = new ArrayList<>();
+        int evaluated = 0;
+        int top = readouts.length - 1;
+        int window = ipc.window();
+        for (long k = 0; ; k++) {
+            int start = (int) Math.min(Integer.MAX_VALUE, k * window);
+            List<TargetFamily> stillOpen = open(active, start, maxDelays);
+            if (stillOpen.isEmpty()) {
+                break;
+            }
+            List<IpcTarget> round = roundTargets(stillOpen, start, window, maxDelays);
+            if (evaluated + round.size() > ipc.maxTargets()) {
+                round = new ArrayList<>(round.subList(0, ipc.maxTargets() - evaluated));
+                notes.add("stopped at the bound of " + ipc.maxTargets() + " targets (delay window from " + start + ")");
+            }
+            for (IpcTarget target : round) {
+                int f = families.indexOf(target.family());
+                if (!byIndex[(int) (k % count)].rounds().get(f).get((int) k)) {
+                    return Optional.empty();
+                }
+            }
+            evaluated += round.size();
+            List<TargetFamily> productive = new ArrayList<>();
+            for (IpcTarget target : round) {
+                double[] caps = byIndex[(int) (k % count)].kept().get(target);
+                if (caps == null) {
+                    continue; // measured, below the threshold at every L
+                }
+                double[] threshold = thresholds.get(families.indexOf(target.family()));
                 for (int i = 0; i < readouts.length; i++) {
                     double c = caps[i];
                     if (c >= threshold[i]) {
@@ -133,17 +233,49 @@ public final class IpcMeasurement {
             if (notes.size() > 0 && evaluated >= ipc.maxTargets()) {
                 break;
             }
-            // A family with no target yet in this window (its distinct delays need a larger span) stays open.
-            List<TargetFamily> next = new ArrayList<>();
-            for (TargetFamily f : stillOpen) {
-                boolean hadTargets = f.powers().length - 1 <= start + ipc.window() - 1;
-                if (productive.contains(f) || !hadTargets) {
-                    next.add(f);
-                }
-            }
-            active = next;
+            active = stillActive(stillOpen, productive, start, window);
         }
-        return new IpcResult(readouts, byDegree, terms, evaluated, ipc.threshold().label(), String.join("; ", notes));
+        return Optional.of(new IpcResult(readouts, byDegree, terms, evaluated, ipc.threshold().label(),
+                String.join("; ", notes)));
+    }
+
+    /**
+     * A family stays open after a round that kept one of its targets at the largest L, or that held none of its
+     * targets (its distinct delays need a larger span).
+     */
+    private static List<TargetFamily> stillActive(List<TargetFamily> stillOpen, List<TargetFamily> productive,
+                                                  int start, int window) {
+        List<TargetFamily> next = new ArrayList<>();
+        for (TargetFamily f : stillOpen) {
+            boolean hadTargets = f.powers().length - 1 <= start + window - 1;
+            if (productive.contains(f) || !hadTargets) {
+                next.add(f);
+            }
+        }
+        return next;
+    }
+
+    private static List<TargetFamily> families(PointSpec spec) {
+        return TargetFamily.upTo(spec.ipc().maxDegree(), OrthonormalPolynomials.maxPower(spec.input().distribution()));
+    }
+
+    /** Per family (in {@link #families} order) and L: the threshold a capacity must reach to be kept. */
+    private static List<double[]> thresholds(PointSpec spec, Supplier<? extends Reservoir> reservoirs,
+                                             List<TargetFamily> families, List<Integer> maxDelays, int[] readouts) {
+        IpcSpec ipc = spec.ipc();
+        List<double[]> out = new ArrayList<>();
+        if (ipc.threshold() == IpcThreshold.SHUFFLE) {
+            Map<TargetFamily, double[]> byFamily = surrogateThresholds(spec, reservoirs, families, maxDelays,
+                    readouts);
+            families.forEach(f -> out.add(byFamily.get(f)));
+        } else {
+            double[] chi2 = new double[readouts.length];
+            for (int i = 0; i < readouts.length; i++) {
+                chi2[i] = ipc.chi2Factor() * ChiSquare.quantile(readouts[i], 1 - ipc.chi2P()) / spec.input().steps();
+            }
+            families.forEach(f -> out.add(chi2));
+        }
+        return out;
     }
 
     /** Per family and L: scale × the largest capacity of surrogate targets built from an independent input. */

@@ -20,11 +20,16 @@ import java.util.List;
  * @param blockTargets  targets accumulated per simulation pass (memory O(B·blockTargets + L·blockTargets))
  * @param threads       blocks of targets evaluated at once by one point (set Spark's spark.task.cpus to match in a
  *                      sweep); results do not depend on it, so it is not part of the point's identity
+ * @param tasks         Spark tasks one point's target set is spread over in a sweep (the rounds of the early-stopping
+ *                      iteration dealt round-robin, see {@code IpcShard}); results do not depend on it either, so it
+ *                      is not part of the point's identity
  */
 public record IpcSpec(boolean enabled, int maxDegree, List<Integer> maxDelays, IpcThreshold threshold, double chi2P,
                       double chi2Factor, double shuffleScale, int surrogates, int window, int maxTargets,
-                      int blockTargets, int threads) implements Serializable {
+                      int blockTargets, int threads, int tasks) implements Serializable {
     public static final int MAX_DEGREE = 10;
+    /** Upper bound of {@code tasks}: beyond it a task would hold too few rounds to pay for its simulation passes. */
+    public static final int MAX_TASKS = 256;
 
     public IpcSpec {
         Check.closed("max_degree", maxDegree, 1, MAX_DEGREE);
@@ -49,29 +54,35 @@ public record IpcSpec(boolean enabled, int maxDegree, List<Integer> maxDelays, I
         Check.closed("max_targets", maxTargets, 1, 10_000_000);
         Check.closed("block_targets", blockTargets, 1, 65_536);
         Check.closed("threads", threads, 1, 64);
+        Check.closed("tasks", tasks, 1, MAX_TASKS);
     }
 
     public static IpcSpec disabled() {
-        return new IpcSpec(false, 1, null, IpcThreshold.CHI2, 1e-4, 1.0, 2.0, 20, 8, 20_000, 512, 1);
+        return new IpcSpec(false, 1, null, IpcThreshold.CHI2, 1e-4, 1.0, 2.0, 20, 8, 20_000, 512, 1, 1);
     }
 
     public static IpcSpec defaults(int maxDegree) {
-        return new IpcSpec(true, maxDegree, null, IpcThreshold.CHI2, 1e-4, 1.0, 2.0, 20, 8, 20_000, 512, 1);
+        return new IpcSpec(true, maxDegree, null, IpcThreshold.CHI2, 1e-4, 1.0, 2.0, 20, 8, 20_000, 512, 1, 1);
     }
 
     public IpcSpec withThreshold(IpcThreshold t) {
         return new IpcSpec(enabled, maxDegree, maxDelays, t, chi2P, chi2Factor, shuffleScale, surrogates, window,
-                maxTargets, blockTargets, threads);
+                maxTargets, blockTargets, threads, tasks);
     }
 
     public IpcSpec withMaxDelays(List<Integer> delays) {
         return new IpcSpec(enabled, maxDegree, delays, threshold, chi2P, chi2Factor, shuffleScale, surrogates,
-                window, maxTargets, blockTargets, threads);
+                window, maxTargets, blockTargets, threads, tasks);
     }
 
     public IpcSpec withThreads(int t) {
         return new IpcSpec(enabled, maxDegree, maxDelays, threshold, chi2P, chi2Factor, shuffleScale, surrogates,
-                window, maxTargets, blockTargets, t);
+                window, maxTargets, blockTargets, t, tasks);
+    }
+
+    public IpcSpec withTasks(int t) {
+        return new IpcSpec(enabled, maxDegree, maxDelays, threshold, chi2P, chi2Factor, shuffleScale, surrogates,
+                window, maxTargets, blockTargets, threads, t);
     }
 
     /** Largest delay per degree 1..D for a reservoir of n neurons. */

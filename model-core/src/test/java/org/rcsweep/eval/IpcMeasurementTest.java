@@ -37,7 +37,7 @@ class IpcMeasurementTest {
     @Test
     void linearReservoirHasOnlyDegreeOneCapacityAndItEqualsMemoryCapacity() {
         // p = 1e-6: with ~3000 null targets the chance that any spurious one passes is below 1%.
-        IpcSpec ipc = new IpcSpec(true, 3, null, IpcThreshold.CHI2, 1e-6, 1.0, 2.0, 20, 8, 20_000, 512, 1);
+        IpcSpec ipc = new IpcSpec(true, 3, null, IpcThreshold.CHI2, 1e-6, 1.0, 2.0, 20, 8, 20_000, 512, 1, 1);
         PointSpec spec = point(new OrthogonalSpec(Activation.LINEAR, 0.9, 1.0, 1.0), 20, List.of(5, 20), 20_000, ipc,
                 0);
         PointResult r = PointEvaluator.evaluate(spec);
@@ -160,7 +160,7 @@ class IpcMeasurementTest {
         IpcSpec d = IpcSpec.defaults(3);
         // small blocks so that rounds have several; shuffle thresholds so the surrogate blocks are threaded too
         IpcSpec ipc = new IpcSpec(true, 3, null, IpcThreshold.SHUFFLE, d.chi2P(), d.chi2Factor(), d.shuffleScale(),
-                d.surrogates(), d.window(), d.maxTargets(), 16, 1);
+                d.surrogates(), d.window(), d.maxTargets(), 16, 1, 1);
         PointSpec one = point(new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0), 15, List.of(5, 15), 3000,
                 ipc, 0);
         PointSpec three = point(new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0), 15, List.of(5, 15), 3000,
@@ -189,9 +189,9 @@ class IpcMeasurementTest {
     void blockSizeAndLookaheadDoNotChangeTheResult() {
         IpcSpec d = IpcSpec.defaults(3);
         IpcSpec large = new IpcSpec(true, 3, List.of(60, 12, 6), IpcThreshold.CHI2, d.chi2P(), d.chi2Factor(),
-                d.shuffleScale(), d.surrogates(), 4, d.maxTargets(), 512, 1);
+                d.shuffleScale(), d.surrogates(), 4, d.maxTargets(), 512, 1, 1);
         IpcSpec small = new IpcSpec(true, 3, List.of(60, 12, 6), IpcThreshold.CHI2, d.chi2P(), d.chi2Factor(),
-                d.shuffleScale(), d.surrogates(), 4, d.maxTargets(), 7, 1);
+                d.shuffleScale(), d.surrogates(), 4, d.maxTargets(), 7, 1, 1);
         EsnSpec esn = new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0);
         PointSpec a = point(esn, 15, List.of(5, 15), 3000, large, 0);
         PointSpec b = point(esn, 15, List.of(5, 15), 3000, small, 0);

@@ -265,7 +265,8 @@ public final class SweepSpecParser {
                     f.number("chi2_p", d.chi2P()), f.number("chi2_factor", d.chi2Factor()),
                     f.number("shuffle_scale", d.shuffleScale()), f.integer("surrogates", d.surrogates()),
                     f.integer("window", d.window()), f.integer("max_targets", d.maxTargets()),
-                    f.integer("block_targets", d.blockTargets()), f.integer("threads", d.threads()));
+                    f.integer("block_targets", d.blockTargets()), f.integer("threads", d.threads()),
+                    f.integer("tasks", d.tasks()));
             f.rejectUnknown();
             return spec;
         } catch (SpecException e) {
