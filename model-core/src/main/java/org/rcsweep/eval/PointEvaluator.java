@@ -25,6 +25,15 @@ public final class PointEvaluator {
     }
 
     public static PointResult evaluate(PointSpec spec) {
+        return evaluate(spec, true);
+    }
+
+    /**
+     * As {@link #evaluate(PointSpec)}, leaving IPC out when {@code withIpc} is false: a sweep that spreads the
+     * point's IPC over several tasks ({@code ipc.tasks}) measures it with {@link IpcMeasurement#measureShard} and
+     * adds it with {@link PointResult#withIpc}.
+     */
+    public static PointResult evaluate(PointSpec spec, boolean withIpc) {
         String id = spec.id();
         long seed = spec.seed();
         PointSimulation simulation = new PointSimulation(spec);
@@ -47,7 +56,7 @@ public final class PointEvaluator {
             long theoryNanos = System.nanoTime() - start;
 
             start = System.nanoTime();
-            IpcResult ipc = spec.ipc().enabled() ? IpcMeasurement.evaluate(spec, PointSimulation.reservoirs(spec)) : null;
+            IpcResult ipc = withIpc && spec.ipc().enabled() ? IpcMeasurement.evaluate(spec, PointSimulation.reservoirs(spec)) : null;
             long ipcNanos = System.nanoTime() - start;
 
             List<ReadoutResult> rows = rows(spec.capacity(), capacities, correlations, theory.curves());
@@ -97,15 +106,30 @@ public final class PointEvaluator {
 
     private static PointResult failed(PointSpec spec, String id, long seed, PointStatus status, String message,
                                       PointSimulation simulation) {
+        return new PointResult(spec, id, seed, status, message, failedRows(spec, status, message),
+                TheorySummary.none("not computed: " + status.label()), null, simulation.simulateSeconds(),
+                simulation.sinkSeconds(), 0.0, 0.0, simulation.spikeStatistics(),
+                simulation.learningRecord());
+    }
+
+    /**
+     * The point as failed after its evaluation: when a part measured elsewhere (an IPC task of a split point)
+     * failed, the rows say so exactly as if the whole point had failed in one task; timings are kept.
+     */
+    public static PointResult failure(PointResult point, PointStatus status, String message) {
+        return new PointResult(point.spec(), point.pointId(), point.seed(), status, message,
+                failedRows(point.spec(), status, message), TheorySummary.none("not computed: " + status.label()),
+                null, point.simulateSeconds(), point.capacitySeconds(), point.theorySeconds(), point.ipcSeconds(),
+                point.spikes(), point.learning());
+    }
+
+    private static List<ReadoutResult> failedRows(PointSpec spec, PointStatus status, String message) {
         List<ReadoutResult> rows = new ArrayList<>();
         for (int l : spec.readouts()) {
             rows.add(new ReadoutResult(l, status, message, Double.NaN, Double.NaN, Double.NaN, new double[0],
                     new double[0], new ReadoutCorrelations(l, Double.NaN, Double.NaN, Double.NaN), Double.NaN,
                     new TheoryCurves(new double[0], new double[0], new double[0]), 0));
         }
-        return new PointResult(spec, id, seed, status, message, rows,
-                TheorySummary.none("not computed: " + status.label()), null, simulation.simulateSeconds(),
-                simulation.sinkSeconds(), 0.0, 0.0, simulation.spikeStatistics(),
-                simulation.learningRecord());
+        return rows;
     }
 }

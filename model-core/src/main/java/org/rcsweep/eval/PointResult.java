@@ -22,4 +22,10 @@ public record PointResult(PointSpec spec, String pointId, long seed, PointStatus
     public PointResult {
         readouts = List.copyOf(readouts);
     }
+
+    /** This result with the IPC measured by other tasks ({@code ipc.tasks}) and their summed time. */
+    public PointResult withIpc(IpcResult measured, double seconds) {
+        return new PointResult(spec, pointId, seed, status, message, readouts, theory, measured, simulateSeconds,
+                capacitySeconds, theorySeconds, seconds, spikes, learning);
+    }
 }

@@ -63,6 +63,10 @@ final class SweepCommand {
             if (!s.recovered().isEmpty()) {
                 err.println("rcsweep: removed " + s.recovered().size() + " uncommitted leftovers of an interrupted run");
             }
+            if (s.ipcRemeasured() > 0) {
+                err.println("rcsweep: the IPC shards of " + s.ipcRemeasured() + " points stopped at ipc.max_targets "
+                        + "before the merge had every round it needed; those points were measured again in one task");
+            }
             out.println("sweep '" + spec.name() + "': " + s.planned() + " points planned, " + s.alreadyCommitted()
                     + " already in " + dir + ", " + s.computed() + " computed " + s.statuses()
                     + (s.complete() ? "; complete" : "; incomplete: re-run the same command to resume"));

@@ -27,9 +27,10 @@ import java.util.function.Function;
 
 /**
  * The sweep: plans the points, skips those already committed in the output directory, and evaluates the rest in
- * batches, one Spark task per point (or per few points when a batch has many per core). Each batch's results are
- * written by the driver, while the executors evaluate the next batch, as one committed batch directory per table
- * (see {@link ResultDirectory} for the protocol that makes interruption and resume safe).
+ * batches, one Spark task per point (or per few points when a batch has many per core, or several per point when its
+ * IPC is spread over {@code ipc.tasks} tasks). Each batch's results are written by the driver, while the executors
+ * evaluate the next batch, as one committed batch directory per table (see {@link ResultDirectory} for the protocol
+ * that makes interruption and resume safe).
  */
 public final class SweepJob {
     /** Evaluation tasks per core and batch (see {@link #evaluate}). */
@@ -50,9 +51,13 @@ public final class SweepJob {
         }
     }
 
-    /** What a run did. {@code statuses} counts points by status among those computed in this run. */
+    /**
+     * What a run did. {@code statuses} counts points by status among those computed in this run;
+     * {@code ipcRemeasured} counts points split over several IPC tasks whose shards did not merge, so that their IPC
+     * was measured again by one task (see {@link BatchAssembly}).
+     */
     public record Summary(int planned, int alreadyCommitted, int computed, Map<String, Long> statuses,
-                          List<String> recovered, boolean complete) {
+                          List<String> recovered, boolean complete, int ipcRemeasured) {
     }
 
     private SweepJob() {
@@ -100,13 +105,19 @@ public final class SweepJob {
         }
         Map<String, Long> statuses = new TreeMap<>();
         int computed = 0;
-        JavaFutureAction<List<PointResult>> pending = batches.isEmpty() ? null
+        int remeasured = 0;
+        JavaFutureAction<List<PointTask.Output>> pending = batches.isEmpty() ? null
                 : evaluate(jsc, batches.get(0), injectFaults);
         try {
             for (int i = 0; i < batches.size(); i++) {
-                List<PointResult> results = await(pending);
+                List<PointTask.Output> outputs = await(pending);
                 pending = i + 1 < batches.size() ? evaluate(jsc, batches.get(i + 1), injectFaults) : null;
                 List<PointSpec> batch = batches.get(i);
+                BatchAssembly.Assembled assembled = BatchAssembly.assemble(batch, outputs,
+                        again -> await(submit(jsc, again, "IPC of " + again.size() + " split points in one task each",
+                                false)));
+                List<PointResult> results = assembled.results();
+                remeasured += assembled.remeasured();
                 commit(out, batchId(batch), results, version);
                 long notOk = 0;
                 for (PointResult r : results) {
@@ -122,7 +133,8 @@ public final class SweepJob {
             }
         }
         progress.finish();
-        return new Summary(planned, already, computed, statuses, recovered, already + computed == planned);
+        return new Summary(planned, already, computed, statuses, recovered, already + computed == planned,
+                remeasured);
     }
 
     private static String batchId(List<PointSpec> batch) {
@@ -130,24 +142,33 @@ public final class SweepJob {
     }
 
     /**
-     * Submits a batch's evaluation; the results come back to the driver. A task evaluates one point where the batch
-     * has at most {@value #TASKS_PER_CORE} points per core, else a contiguous slice of about batch / (that many
-     * tasks) points: each task costs Spark some milliseconds to ship, start and return, which for small points was
-     * a fifth of their time. Seeds come from point ids, so the grouping changes no value.
+     * Submits a batch's evaluation; the results come back to the driver. A point is one unit, or 1 + ipc.tasks
+     * units when its IPC is spread over several tasks ({@link PointTask#of}). A task runs one unit where the batch
+     * has at most {@value #TASKS_PER_CORE} units per core, else a contiguous slice of about units / (that many
+     * tasks): each task costs Spark some milliseconds to ship, start and return, which for small points was a
+     * fifth of their time. Seeds come from point ids, so the grouping changes no value.
      */
-    private static JavaFutureAction<List<PointResult>> evaluate(JavaSparkContext jsc, List<PointSpec> batch,
-                                                                boolean injectFaults) {
-        int tasks = Math.max(1, Math.min(batch.size(), TASKS_PER_CORE * jsc.defaultParallelism()));
+    private static JavaFutureAction<List<PointTask.Output>> evaluate(JavaSparkContext jsc, List<PointSpec> batch,
+                                                                     boolean injectFaults) {
+        List<PointTask> units = new ArrayList<>();
+        batch.forEach(p -> units.addAll(PointTask.of(p)));
+        return submit(jsc, units, "rcsweep batch " + batchId(batch) + " (" + batch.size() + " points)",
+                injectFaults);
+    }
+
+    private static JavaFutureAction<List<PointTask.Output>> submit(JavaSparkContext jsc, List<PointTask> units,
+                                                                   String description, boolean injectFaults) {
+        int tasks = Math.max(1, Math.min(units.size(), TASKS_PER_CORE * jsc.defaultParallelism()));
         // One slice per partition, cut here, so that the points per task are known without Spark's slicing rule.
-        List<List<PointSpec>> slices = new ArrayList<>();
+        List<List<PointTask>> slices = new ArrayList<>();
         StringBuilder sizes = new StringBuilder();
         for (int t = 0; t < tasks; t++) {
-            List<PointSpec> slice = new ArrayList<>(batch.subList((int) ((long) t * batch.size() / tasks),
-                    (int) ((long) (t + 1) * batch.size() / tasks)));
+            List<PointTask> slice = new ArrayList<>(units.subList((int) ((long) t * units.size() / tasks),
+                    (int) ((long) (t + 1) * units.size() / tasks)));
             slices.add(slice);
-            sizes.append(t == 0 ? "" : ",").append(slice.size());
+            sizes.append(t == 0 ? "" : ",").append(slice.stream().mapToInt(PointTask::points).sum());
         }
-        jsc.setJobDescription("rcsweep batch " + batchId(batch) + " (" + batch.size() + " points)");
+        jsc.setJobDescription(description);
         jsc.setLocalProperty(ProgressListener.PHASE_PROPERTY, ProgressListener.EVALUATE);
         jsc.setLocalProperty(ProgressListener.POINTS_PROPERTY, sizes.toString());
         try {
@@ -156,8 +177,8 @@ public final class SweepJob {
                         if (injectFaults) {
                             FaultInjection.failFirstAttempt();
                         }
-                        List<PointResult> results = new ArrayList<>();
-                        slice.forEach(p -> results.add(PointEvaluator.evaluate(p)));
+                        List<PointTask.Output> results = new ArrayList<>();
+                        slice.forEach(unit -> results.add(unit.run()));
                         return results.iterator();
                     })
                     .collectAsync();
@@ -167,7 +188,7 @@ public final class SweepJob {
         }
     }
 
-    private static List<PointResult> await(JavaFutureAction<List<PointResult>> pending) {
+    private static <T> List<T> await(JavaFutureAction<List<T>> pending) {
         try {
             return pending.get();
         } catch (InterruptedException e) {

@@ -113,6 +113,7 @@ class SweepSpecParserTest {
             Arguments.of("ipc delays per degree", "capacity: {estimator: in-sample, max_delay: 15}", "capacity: {estimator: in-sample, max_delay: 15}\nipc: {max_degree: 3, max_delays: [10, 5]}", "ipc.max_delays", "one entry per degree"),
             Arguments.of("ipc unknown threshold", "capacity: {estimator: in-sample, max_delay: 15}", "capacity: {estimator: in-sample, max_delay: 15}\nipc: {threshold: bonferroni}", "ipc.threshold", "chi2, shuffle"),
             Arguments.of("ipc threads zero", "capacity: {estimator: in-sample, max_delay: 15}", "capacity: {estimator: in-sample, max_delay: 15}\nipc: {threads: 0}", "ipc.threads", "allowed range"),
+            Arguments.of("ipc tasks too many", "capacity: {estimator: in-sample, max_delay: 15}", "capacity: {estimator: in-sample, max_delay: 15}\nipc: {tasks: 1000}", "ipc.tasks", "allowed range"),
             Arguments.of("ipc degree too high", "capacity: {estimator: in-sample, max_delay: 15}", "capacity: {estimator: in-sample, max_delay: 15}\nipc: {max_degree: 40}", "ipc.max_degree", "allowed range"),
             Arguments.of("theory flag not boolean", "capacity: {estimator: in-sample, max_delay: 15}", "capacity: {estimator: in-sample, max_delay: 15}\ntheory: {linear: maybe}", "theory.linear", "true or false"),
             Arguments.of("low-rank rank zero", "  - kind: ring\n    rho: 0.9", "  - kind: low-rank-sparse\n    rank: 0", "models[1].rank", "allowed range"),

@@ -159,6 +159,32 @@ class SweepJobTest {
         assertEquals(PLANNED * LS, canonicalRows(partial, ResultTables.POINTS).size());
     }
 
+    /**
+     * Spreading each point's IPC rounds over several tasks changes no row: the shards' merge replays the single-task
+     * iteration, also where the target bound cuts a round (BatchAssemblyTest covers shards that stop at the bound
+     * before a round the merge needs).
+     */
+    @Test
+    void ipcSpreadOverSeveralTasksWritesTheSameRowsAsOneTask(@TempDir Path dir) {
+        String[] ipcs = {"ipc: {max_degree: 3, max_delays: [20, 6, 4]",
+            "ipc: {max_degree: 3, max_delays: [20, 6, 4], window: 2, max_targets: 60"};
+        for (int c = 0; c < ipcs.length; c++) {
+            String base = SPEC.replace("BATCH", "16");
+            String ipc = "ipc: {max_degree: 3, max_delays: [20, 6, 4]}";
+            Path one = dir.resolve("one" + c);
+            Path split = dir.resolve("split" + c);
+            SweepJob.run(spark, SweepSpecParser.parse(base.replace(ipc, ipcs[c] + "}")), one.toString(),
+                    SweepJob.Options.quiet());
+            SweepJob.Summary s = SweepJob.run(spark, SweepSpecParser.parse(base.replace(ipc, ipcs[c] + ", tasks: 4}")),
+                    split.toString(), SweepJob.Options.quiet());
+            assertTrue(s.complete());
+            for (TableSchema t : ResultTables.sweepTables()) {
+                assertEquals(canonicalRows(one, t), canonicalRows(split, t), ipcs[c] + ": " + t.name());
+            }
+            assertTrue(canonicalRows(one, ResultTables.IPC_TERMS).size() > 50, "IPC terms to compare");
+        }
+    }
+
     private static List<String> canonicalRows(Path dir, TableSchema table) {
         return TableRows.canonical(spark, dir, table);
     }

@@ -1,0 +1,67 @@
+package org.rcsweep.jobs.sweep;
+
+import org.rcsweep.eval.IpcMeasurement;
+import org.rcsweep.eval.IpcShard;
+import org.rcsweep.eval.PointEvaluator;
+import org.rcsweep.eval.PointResult;
+import org.rcsweep.eval.PointSimulation;
+import org.rcsweep.spec.PointSpec;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One unit of a batch's evaluation: a whole point, or, for a point whose IPC is spread over {@code ipc.tasks}
+ * Spark tasks, either the point without IPC or one shard of its IPC rounds ({@link IpcMeasurement#measureShard}).
+ *
+ * @param shard  {@link #WHOLE}, {@link #WITHOUT_IPC}, or the IPC shard's index
+ * @param shards how many IPC shards the point has (1 for the other two kinds)
+ */
+record PointTask(PointSpec spec, int shard, int shards) implements Serializable {
+    static final int WHOLE = -2;
+    static final int WITHOUT_IPC = -1;
+
+    /** What a unit sends back to the driver: the point (whole or without IPC), an IPC shard, or a shard's error. */
+    record Output(String pointId, PointResult point, IpcShard shard, String error) implements Serializable {
+    }
+
+    /** The units of one point: itself, or the point without IPC followed by its {@code ipc.tasks} shards. */
+    static List<PointTask> of(PointSpec spec) {
+        int tasks = spec.ipc().enabled() ? spec.ipc().tasks() : 1;
+        List<PointTask> out = new ArrayList<>();
+        if (tasks == 1) {
+            out.add(new PointTask(spec, WHOLE, 1));
+            return out;
+        }
+        out.add(new PointTask(spec, WITHOUT_IPC, 1));
+        for (int s = 0; s < tasks; s++) {
+            out.add(new PointTask(spec, s, tasks));
+        }
+        return out;
+    }
+
+    /** The point's IPC measured by one task: for a split whose shards do not merge (see {@link IpcMeasurement#merge}). */
+    static PointTask singleShard(PointSpec spec) {
+        return new PointTask(spec, 0, 1);
+    }
+
+    /** Points this unit completes, for the progress line: the unit that yields the point's rows. */
+    int points() {
+        return shard < 0 ? 1 : 0;
+    }
+
+    Output run() {
+        if (shard == WHOLE || shard == WITHOUT_IPC) {
+            return new Output(spec.id(), PointEvaluator.evaluate(spec, shard == WHOLE), null, null);
+        }
+        try {
+            return new Output(spec.id(), null,
+                    IpcMeasurement.measureShard(spec, PointSimulation.reservoirs(spec), shard, shards), null);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // A diverging reservoir also fails its point-without-IPC unit, whose status then stands for the point.
+            return new Output(spec.id(), null, null, "IPC shard " + shard + " of " + shards + ": "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}
