@@ -33,6 +33,7 @@ public final class Bench {
         Integer plain = null;
         Integer chunk = null;
         int repeats = 1;
+        int shards = 1;
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--cold")) {
@@ -51,6 +52,7 @@ public final class Bench {
                 case "--plain" -> plain = value;
                 case "--chunk" -> chunk = value;
                 case "--repeat" -> repeats = value;
+                case "--shards" -> shards = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -87,7 +89,8 @@ public final class Bench {
                         1000, 1000, threads == null ? 1 : threads), REFERENCE_SECONDS, false, repeats, report);
             }
             case 3 -> IpcWorkload.run(IpcWorkload.point(steps == null ? 1_000_000 : steps,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads), REFERENCE_SECONDS, report);
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads), REFERENCE_SECONDS, shards,
+                    report);
             case 4 -> SweepOverheadWorkload.run(points == null ? 500 : points, steps == null ? 2000 : steps, report);
             default -> throw new IllegalArgumentException("workload must be 1-4, got " + workload);
         }

@@ -1,6 +1,7 @@
 package org.rcsweep.bench;
 
 import org.rcsweep.eval.IpcMeasurement;
+import org.rcsweep.eval.IpcShard;
 import org.rcsweep.eval.PointSimulation;
 import org.rcsweep.ipc.IpcResult;
 import org.rcsweep.spec.Activation;
@@ -14,7 +15,10 @@ import org.rcsweep.spec.IpcThreshold;
 import org.rcsweep.spec.PointSpec;
 import org.rcsweep.spec.TheorySpec;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Workload 3: IPC of a tanh ESN, N = 50, degrees 1–5 with maximum delays 2000/300/50/30/15 (the published setup). */
 final class IpcWorkload {
@@ -31,7 +35,13 @@ final class IpcWorkload {
                 new TheorySpec(false, false), ipc);
     }
 
-    static void run(PointSpec spec, double referenceSeconds, Report report) {
+    /**
+     * @param shards with more than one, the point's rounds are also measured as that many shards, one after
+     *               another on the same threads, as the tasks of a split point ({@code ipc.tasks}) would on a
+     *               cluster: their merge is checked against the single measurement, and the report gives the work
+     *               they did and their longest time, the wall time of the split with one executor per shard
+     */
+    static void run(PointSpec spec, double referenceSeconds, int shards, Report report) {
         int steps = spec.input().steps();
         int p = spec.maxReadouts();
         report.line("point: tanh ESN N = 50, T = " + steps + ", IPC degrees 1–5, max delays " + MAX_DELAYS
@@ -68,5 +78,33 @@ final class IpcWorkload {
         if (!result.message().isEmpty()) {
             report.line("note: " + result.message());
         }
+        if (shards > 1) {
+            split(spec, shards, result, seconds, report);
+        }
+    }
+
+    private static void split(PointSpec spec, int count, IpcResult single, double singleSeconds, Report report) {
+        List<IpcShard> shards = new ArrayList<>();
+        for (int s = 0; s < count; s++) {
+            shards.add(IpcMeasurement.measureShard(spec, PointSimulation.reservoirs(spec), s, count));
+        }
+        IpcResult merged = IpcMeasurement.merge(spec, shards).orElse(null);
+        boolean same = merged != null && merged.terms().equals(single.terms())
+                && merged.evaluated() == single.evaluated()
+                && Arrays.deepEquals(merged.byDegree(), single.byDegree());
+        int work = shards.stream().mapToInt(IpcShard::measured).sum();
+        double longest = shards.stream().mapToDouble(IpcShard::seconds).max().orElse(0);
+        double sum = shards.stream().mapToDouble(IpcShard::seconds).sum();
+        report.line(String.format("split into %d shards (ipc.tasks), measured one after another: %s; targets "
+                        + "measured %s = %d (%.2f× the %d of one task); time per shard %s s, sum %.1f s (%.2f× one "
+                        + "task), longest %.1f s = %.2f of one task's %.1f s (wall with one executor per shard, "
+                        + "Spark's overhead aside)",
+                count, merged == null ? "shards incomplete at the target bound (a sweep measures such a point again"
+                        + " in one task)" : same ? "merge identical to one task (terms, totals, count)"
+                        : "MERGE DIFFERS FROM ONE TASK",
+                shards.stream().map(s -> Integer.toString(s.measured())).collect(Collectors.joining(" + ")), work,
+                (double) work / single.evaluated(), single.evaluated(),
+                shards.stream().map(s -> String.format("%.1f", s.seconds())).collect(Collectors.joining(", ")), sum,
+                sum / singleSeconds, longest, longest / singleSeconds, singleSeconds));
     }
 }

@@ -21,6 +21,7 @@ import org.rcsweep.stats.CrossMoments;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,13 +60,24 @@ public final class IpcMeasurement {
     }
 
     /**
-     * Measures the rounds k ≡ shard (mod shards) of the early-stopping iteration (round k holds the spans
-     * k·window … (k + 1)·window − 1 of every family still open), stopping a family at the first of these rounds
-     * that keeps none of its targets at the largest L, and starting no round once {@code ipc.max_targets} targets
-     * are measured here. With one shard this is the whole iteration of Dambre et al.
+     * Measures this shard's rounds of the early-stopping iteration (round k holds the spans k·window …
+     * (k + 1)·window − 1 of every family still open): a family's leading rounds up to {@value #SHARED_TARGETS}
+     * targets in all ({@link #sharedRounds}), every later round k with k ≡ shard (mod shards). A family stops at the
+     * first of these rounds that keeps none of its targets at the largest L; no round starts once
+     * {@code ipc.max_targets} targets are measured here. With one shard this is the whole iteration of Dambre et al.
+     *
+     * <p>Why leading rounds are measured by every shard: most families stop after a round or two, while their later
+     * rounds hold thousands of targets, among which a spurious pass of the threshold is likely. A shard that did not
+     * see the stopping round would follow such a family through rounds the single task never measures.
      */
     public static IpcShard measureShard(PointSpec spec, Supplier<? extends Reservoir> reservoirs, int shard,
                                        int shards) {
+        return measureShard(spec, reservoirs, shard, shards, SHARED_TARGETS);
+    }
+
+    /** As {@link #measureShard(PointSpec, Supplier, int, int)} with another bound on shared leading rounds. */
+    static IpcShard measureShard(PointSpec spec, Supplier<? extends Reservoir> reservoirs, int shard, int shards,
+                                 int sharedTargets) {
         if (shards < 1 || shard < 0 || shard >= shards) {
             throw new IllegalArgumentException("shard " + shard + " of " + shards + ": need 0 ≤ shard < shards");
         }
@@ -74,6 +86,9 @@ public final class IpcMeasurement {
         int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
         List<Integer> maxDelays = ipc.resolvedMaxDelays(spec.n());
         List<TargetFamily> families = families(spec);
+        int window = ipc.window();
+        int[][] owners = owners(families, maxDelays, window, sharedRounds(families, maxDelays, window,
+                sharedTargets), shards);
         List<double[]> thresholds = thresholds(spec, reservoirs, families, maxDelays, readouts);
         List<BitSet> rounds = new ArrayList<>();
         families.forEach(f -> rounds.add(new BitSet()));
@@ -82,8 +97,6 @@ public final class IpcMeasurement {
         int measuredCount = 0;
         boolean bounded = false;
         int top = readouts.length - 1;
-        int window = ipc.window();
-        int stride = shards * window;
         // Capacities of targets already measured, NaN where the readout set is ill-conditioned. A round with fewer
         // targets than one pass can hold also measures this shard's next rounds' targets of the open families, as
         // if they all stayed productive: late rounds (one family, a few delays each) would otherwise cost a
@@ -91,17 +104,21 @@ public final class IpcMeasurement {
         // results are those of measuring round by round; targets of families that close meanwhile are never used.
         Map<IpcTarget, double[]> measured = new HashMap<>();
         int perPass = ipc.blockTargets() * ipc.threads();
-        for (long k = shard; ; k += shards) {
-            int start = (int) Math.min(Integer.MAX_VALUE, k * window);
+        for (int k = 0; ; k++) {
+            int start = roundStart(k, window);
             List<TargetFamily> stillOpen = open(active, start, maxDelays);
             if (stillOpen.isEmpty()) {
                 break;
+            }
+            List<TargetFamily> mine = mine(stillOpen, families, owners, k, shard);
+            if (mine.isEmpty()) {
+                continue;
             }
             if (measuredCount >= ipc.maxTargets()) {
                 bounded = true;
                 break;
             }
-            List<IpcTarget> round = roundTargets(stillOpen, start, window, maxDelays);
+            List<IpcTarget> round = roundTargets(mine, start, window, maxDelays);
             measuredCount += round.size();
             List<IpcTarget> batch = new ArrayList<>();
             for (IpcTarget t : round) {
@@ -109,13 +126,14 @@ public final class IpcMeasurement {
                     batch.add(t);
                 }
             }
-            for (long ahead = (long) start + stride; !batch.isEmpty() && batch.size() < perPass && ahead
-                    <= Integer.MAX_VALUE; ahead += stride) {
-                List<TargetFamily> later = open(stillOpen, (int) ahead, maxDelays);
+            for (int ahead = k + 1; !batch.isEmpty() && batch.size() < perPass; ahead++) {
+                int aheadStart = roundStart(ahead, window);
+                List<TargetFamily> later = open(stillOpen, aheadStart, maxDelays);
                 if (later.isEmpty()) {
                     break;
                 }
-                batch.addAll(roundTargets(later, (int) ahead, window, maxDelays));
+                batch.addAll(roundTargets(mine(later, families, owners, ahead, shard), aheadStart, window,
+                        maxDelays));
             }
             List<List<IpcTarget>> blocks = blocks(batch, ipc.blockTargets());
             List<ReadoutCapacity[]> blockCaps = capacitiesOfBlocks(spec, reservoirs, blocks, false);
@@ -145,13 +163,113 @@ public final class IpcMeasurement {
                     productive.add(target.family());
                 }
             }
-            for (TargetFamily f : stillOpen) {
-                rounds.get(families.indexOf(f)).set((int) k);
+            for (TargetFamily f : mine) {
+                rounds.get(families.indexOf(f)).set(k);
             }
-            active = stillActive(stillOpen, productive, start, window);
+            // Families not measured here in this round stay open: this shard cannot know how they fared.
+            List<TargetFamily> next = stillActive(mine, productive, start, window);
+            for (TargetFamily f : stillOpen) {
+                if (!mine.contains(f)) {
+                    next.add(f);
+                }
+            }
+            next.sort(Comparator.comparingInt(families::indexOf));
+            active = next;
         }
-        return new IpcShard(shard, shards, thresholds, rounds, kept, bounded, measuredCount,
+        return new IpcShard(shard, shards, sharedTargets, thresholds, rounds, kept, bounded, measuredCount,
                 (System.nanoTime() - begin) * 1e-9);
+    }
+
+    /** Targets a family may have in its leading rounds for those rounds to be measured by every shard. */
+    static final int SHARED_TARGETS = 512;
+
+    /**
+     * Per family, how many leading rounds hold at most {@code limit} of its targets together: the rounds every
+     * shard measures (a function of the spec and the limit only, so that every shard and the merge agree).
+     */
+    static int[] sharedRounds(List<TargetFamily> families, List<Integer> maxDelays, int window, int limit) {
+        int[] out = new int[families.size()];
+        for (int f = 0; f < families.size(); f++) {
+            TargetFamily family = families.get(f);
+            int bound = maxDelays.get(family.degree() - 1);
+            int k = 0;
+            while (roundStart(k, window) <= bound
+                    && family.countUpToSpan((int) Math.min(bound, (long) roundStart(k, window) + window - 1)) <= limit) {
+                k++;
+            }
+            out[f] = k;
+        }
+        return out;
+    }
+
+    /** Marks a shared round in {@link #owners}: measured by every shard, read by the merge from shard 0. */
+    private static final int EVERY_SHARD = -1;
+
+    /**
+     * Per family and round, the shard that measures it ({@link #EVERY_SHARD} for the shared leading rounds). A
+     * family's other rounds are dealt largest first, each to the shard with the fewest of the family's targets so
+     * far (ties to the first from shard f mod shards on, so that families with a single round do not all land on
+     * one shard): a family that runs to its delay bound then costs every shard about the same, whereas dealing
+     * rounds in turn would give one shard the largest rounds of the family (they grow with the span). Counts are
+     * those of the whole rounds, as the spec defines them; which rounds early stopping skips is not known here.
+     */
+    static int[][] owners(List<TargetFamily> families, List<Integer> maxDelays, int window, int[] shared,
+                          int shards) {
+        int[][] out = new int[families.size()][];
+        for (int f = 0; f < families.size(); f++) {
+            TargetFamily family = families.get(f);
+            int bound = maxDelays.get(family.degree() - 1);
+            int rounds = bound / window + 1;
+            out[f] = new int[rounds];
+            double[] size = new double[rounds];
+            List<Integer> order = new ArrayList<>();
+            for (int k = 0; k < rounds; k++) {
+                int start = roundStart(k, window);
+                int end = (int) Math.min(bound, (long) start + window - 1);
+                size[k] = family.countUpToSpan(end) - family.countUpToSpan(start - 1);
+                if (k < shared[f]) {
+                    out[f][k] = EVERY_SHARD;
+                } else {
+                    order.add(k);
+                }
+            }
+            order.sort((a, b) -> size[a] != size[b] ? Double.compare(size[b], size[a]) : Integer.compare(a, b));
+            double[] load = new double[shards];
+            for (int k : order) {
+                int best = f % shards;
+                for (int j = 1; j < shards; j++) {
+                    int candidate = (f + j) % shards;
+                    if (load[candidate] < load[best]) {
+                        best = candidate;
+                    }
+                }
+                out[f][k] = best;
+                load[best] += size[k];
+            }
+        }
+        return out;
+    }
+
+    /** The shard the merge reads round k of family f from. */
+    private static int holder(int[][] owners, int f, int k) {
+        return Math.max(0, owners[f][k]);
+    }
+
+    /** The families of round k this shard measures. */
+    private static List<TargetFamily> mine(List<TargetFamily> open, List<TargetFamily> families, int[][] owners,
+                                           int k, int shard) {
+        List<TargetFamily> out = new ArrayList<>();
+        for (TargetFamily f : open) {
+            int owner = owners[families.indexOf(f)][k];
+            if (owner == EVERY_SHARD || owner == shard) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static int roundStart(int k, int window) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) k * window);
     }
 
     /**
@@ -177,6 +295,9 @@ public final class IpcMeasurement {
         }
         List<double[]> thresholds = byIndex[0].thresholds();
         for (IpcShard s : shards) {
+            if (s.sharedTargets() != byIndex[0].sharedTargets()) {
+                throw new IllegalArgumentException("point " + spec.id() + ": shards with different shared rounds");
+            }
             for (int f = 0; f < thresholds.size(); f++) {
                 if (!Arrays.equals(thresholds.get(f), s.thresholds().get(f))) {
                     throw new IllegalStateException("point " + spec.id() + ": shard " + s.shard()
@@ -194,8 +315,10 @@ public final class IpcMeasurement {
         int evaluated = 0;
         int top = readouts.length - 1;
         int window = ipc.window();
-        for (long k = 0; ; k++) {
-            int start = (int) Math.min(Integer.MAX_VALUE, k * window);
+        int[][] owners = owners(families, maxDelays, window, sharedRounds(families, maxDelays, window,
+                byIndex[0].sharedTargets()), count);
+        for (int k = 0; ; k++) {
+            int start = roundStart(k, window);
             List<TargetFamily> stillOpen = open(active, start, maxDelays);
             if (stillOpen.isEmpty()) {
                 break;
@@ -207,14 +330,15 @@ public final class IpcMeasurement {
             }
             for (IpcTarget target : round) {
                 int f = families.indexOf(target.family());
-                if (!byIndex[(int) (k % count)].rounds().get(f).get((int) k)) {
+                if (!byIndex[holder(owners, f, k)].rounds().get(f).get(k)) {
                     return Optional.empty();
                 }
             }
             evaluated += round.size();
             List<TargetFamily> productive = new ArrayList<>();
             for (IpcTarget target : round) {
-                double[] caps = byIndex[(int) (k % count)].kept().get(target);
+                double[] caps = byIndex[holder(owners, families.indexOf(target.family()), k)].kept()
+                        .get(target);
                 if (caps == null) {
                     continue; // measured, below the threshold at every L
                 }

@@ -16,6 +16,7 @@ import java.util.Map;
  *
  * @param shard      this shard's index, 0 ≤ shard &lt; shards
  * @param shards     how many shards the point's targets were spread over
+ * @param sharedTargets a family's leading rounds holding at most this many targets are measured by every shard
  * @param thresholds per family (index in {@code TargetFamily.upTo} order), the threshold per readout count
  * @param rounds     per family, the rounds measured (bit k: the round of spans k·window … (k + 1)·window − 1)
  * @param kept       capacities per readout count of every measured target that passed its threshold at some L
@@ -23,7 +24,7 @@ import java.util.Map;
  * @param measured   targets this shard measured in its own rounds (its share of the work)
  * @param seconds    wall time of the shard's measurement
  */
-public record IpcShard(int shard, int shards, List<double[]> thresholds, List<BitSet> rounds,
+public record IpcShard(int shard, int shards, int sharedTargets, List<double[]> thresholds, List<BitSet> rounds,
                        Map<IpcTarget, double[]> kept, boolean bounded, int measured, double seconds)
         implements Serializable {
 }

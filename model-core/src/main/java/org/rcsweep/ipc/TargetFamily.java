@@ -36,6 +36,33 @@ public record TargetFamily(int degree, int[] powers) implements Serializable {
     }
 
     /**
+     * How many targets of this family have their largest delay at most {@code span}, without listing them: distinct
+     * delays in [0, span] for the m powers, (span + 1)!/(span + 1 − m)!, divided by c! for every run of c equal
+     * powers (their delays are unordered). A double, exact up to 2⁵³ and finite far beyond any feasible basis.
+     */
+    public double countUpToSpan(int span) {
+        if (span < powers.length - 1) {
+            return 0;
+        }
+        double count = 1;
+        for (int i = 0; i < powers.length; i++) {
+            count *= span + 1 - i;
+        }
+        int run = 1;
+        for (int i = 1; i <= powers.length; i++) {
+            if (i < powers.length && powers[i] == powers[i - 1]) {
+                run++;
+            } else {
+                for (int c = 2; c <= run; c++) {
+                    count /= c;
+                }
+                run = 1;
+            }
+        }
+        return count;
+    }
+
+    /**
      * The targets of this family whose largest delay is exactly {@code span}: distinct delays in [0, span], one per
      * power, listed once (delays increase within a run of equal powers).
      */

@@ -36,10 +36,15 @@ class IpcShardTest {
                 CapacitySpec.defaults().withEstimator(Estimator.IN_SAMPLE), new TheorySpec(false, false), ipc);
     }
 
-    private static List<IpcShard> shards(PointSpec spec, int count) {
+    /**
+     * The point's shards, leading rounds of at most {@code shared} targets per family measured by all: the
+     * default bound (512) makes every round of this small point shared, so the tests also use 0 (pure striping)
+     * and 40 (a few shared rounds).
+     */
+    private static List<IpcShard> shards(PointSpec spec, int count, int shared) {
         List<IpcShard> out = new ArrayList<>();
         for (int s = count - 1; s >= 0; s--) { // any order: the merge sorts them by index
-            out.add(IpcMeasurement.measureShard(spec, PointSimulation.reservoirs(spec), s, count));
+            out.add(IpcMeasurement.measureShard(spec, PointSimulation.reservoirs(spec), s, count, shared));
         }
         return out;
     }
@@ -71,17 +76,22 @@ class IpcShardTest {
             assertTrue(single.terms().size() > 50 && single.byDegree()[1][2] > 0.5,
                     "a result with degree-3 terms to compare: " + single.terms().size());
             assertTrue(single.message().isEmpty(), "below the target bound: " + single.message());
-            for (int count : new int[] {2, 3, 7}) {
-                List<IpcShard> shards = shards(spec, count);
-                Optional<IpcResult> merged = IpcMeasurement.merge(spec, shards);
-                assertTrue(merged.isPresent(), threshold + ", " + count + " shards: complete");
-                assertSameResult(single, merged.get(), threshold + ", " + count + " shards");
-                int work = shards.stream().mapToInt(IpcShard::measured).sum();
-                int largest = shards.stream().mapToInt(IpcShard::measured).max().orElseThrow();
-                // A shard may measure rounds past a family's stop that it could not see; it never skips one.
-                assertTrue(work >= single.evaluated(), "work " + work + " ≥ " + single.evaluated());
-                assertTrue(largest < single.evaluated(), count + " shards share the work: largest " + largest
-                        + " of " + single.evaluated());
+            for (int shared : new int[] {0, 40, IpcMeasurement.SHARED_TARGETS}) {
+                for (int count : new int[] {2, 3, 7}) {
+                    String what = threshold + ", " + count + " shards, shared up to " + shared;
+                    List<IpcShard> shards = shards(spec, count, shared);
+                    Optional<IpcResult> merged = IpcMeasurement.merge(spec, shards);
+                    assertTrue(merged.isPresent(), what + ": complete");
+                    assertSameResult(single, merged.get(), what);
+                    int work = shards.stream().mapToInt(IpcShard::measured).sum();
+                    int largest = shards.stream().mapToInt(IpcShard::measured).max().orElseThrow();
+                    // A shard may measure rounds past a family's stop that it could not see; it never skips one.
+                    assertTrue(work >= single.evaluated(), what + ": work " + work + " ≥ " + single.evaluated());
+                    if (shared == 0) {
+                        assertTrue(largest < single.evaluated(), what + ": shards share the work: largest "
+                                + largest + " of " + single.evaluated());
+                    }
+                }
             }
         }
     }
@@ -94,7 +104,7 @@ class IpcShardTest {
         assertTrue(single.message().contains("bound of 150"), single.message());
         int complete = 0;
         for (int count : new int[] {2, 3, 5}) {
-            Optional<IpcResult> merged = IpcMeasurement.merge(spec, shards(spec, count));
+            Optional<IpcResult> merged = IpcMeasurement.merge(spec, shards(spec, count, 0));
             if (merged.isPresent()) { // a shard that stopped at the bound before a needed round makes it empty
                 assertSameResult(single, merged.get(), count + " shards at the bound");
                 complete++;
@@ -106,24 +116,35 @@ class IpcShardTest {
     @Test
     void aRoundNoShardMeasuredMakesTheMergeIncompleteInsteadOfWrong() {
         PointSpec spec = point(IpcThreshold.CHI2, IpcSpec.defaults(4).maxTargets());
-        List<IpcShard> shards = shards(spec, 3);
-        IpcShard owner = shards.stream().filter(s -> s.shard() == 1).findFirst().orElseThrow();
+        List<IpcShard> shards = shards(spec, 3, 0);
+        IpcShard single = IpcMeasurement.measureShard(spec, PointSimulation.reservoirs(spec), 0, 1);
+        // A late round the single task measured, of the family with most rounds, and the one shard that has it.
+        int family = 0;
+        for (int f = 0; f < single.rounds().size(); f++) {
+            family = single.rounds().get(f).length() > single.rounds().get(family).length() ? f : family;
+        }
+        int round = single.rounds().get(family).length() - 1;
+        assertTrue(round >= 3, "a family measured over several rounds: " + round);
+        int f = family;
+        List<IpcShard> holders = shards.stream().filter(s -> s.rounds().get(f).get(round)).toList();
+        assertEquals(1, holders.size(), "without shared rounds each round has one shard");
+        IpcShard owner = holders.get(0);
         List<BitSet> rounds = new ArrayList<>();
         for (BitSet b : owner.rounds()) {
-            BitSet copy = (BitSet) b.clone();
-            copy.clear(4); // round 4 (spans 16–19) belongs to shard 1 of 3
-            rounds.add(copy);
+            rounds.add((BitSet) b.clone());
         }
+        rounds.get(f).clear(round);
         List<IpcShard> damaged = new ArrayList<>(shards);
-        damaged.set(shards.indexOf(owner), new IpcShard(1, 3, owner.thresholds(), rounds, owner.kept(),
-                true, owner.measured(), owner.seconds()));
+        damaged.set(shards.indexOf(owner), new IpcShard(owner.shard(), 3, 0, owner.thresholds(), rounds,
+                owner.kept(), true, owner.measured(), owner.seconds()));
+        assertTrue(IpcMeasurement.merge(spec, shards).isPresent());
         assertTrue(IpcMeasurement.merge(spec, damaged).isEmpty());
     }
 
     @Test
     void shardsMustFormOneSplit() {
         PointSpec spec = point(IpcThreshold.CHI2, IpcSpec.defaults(4).maxTargets());
-        List<IpcShard> shards = shards(spec, 2);
+        List<IpcShard> shards = shards(spec, 2, 0);
         assertThrows(IllegalArgumentException.class, () -> IpcMeasurement.merge(spec, shards.subList(0, 1)));
         assertThrows(IllegalArgumentException.class,
                 () -> IpcMeasurement.merge(spec, List.of(shards.get(0), shards.get(0))));

@@ -60,4 +60,20 @@ class TargetBasisTest {
         assertEquals(124.34211340400408, ChiSquare.quantile(100, 0.95), 1e-7);
         assertEquals(0.5, ChiSquare.cdf(2, 2 * Math.log(2)), 1e-14);
     }
+
+    /** The closed-form count agrees with the listing for every family of degree ≤ 5, and with C(n, k) by hand. */
+    @Test
+    void countUpToSpanMatchesTheListedTargets() {
+        for (TargetFamily f : TargetFamily.upTo(5, Integer.MAX_VALUE)) {
+            long listed = 0;
+            for (int span = 0; span <= 14; span++) {
+                listed += f.withSpan(span).size();
+                assertEquals(listed, f.countUpToSpan(span), 0.0, f.label() + " up to span " + span);
+            }
+        }
+        TargetFamily triple = new TargetFamily(3, new int[] {1, 1, 1});
+        assertEquals(20825, triple.countUpToSpan(50), 0.0, "C(51, 3)");
+        assertEquals(51 * 50, new TargetFamily(3, new int[] {2, 1}).countUpToSpan(50), 0.0, "ordered pairs");
+        assertEquals(0, triple.countUpToSpan(1), 0.0, "three distinct delays need a span of 2");
+    }
 }

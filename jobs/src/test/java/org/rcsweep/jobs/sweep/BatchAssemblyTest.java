@@ -82,7 +82,7 @@ class BatchAssemblyTest {
             if (s != null && s.shard() == 0) {
                 List<BitSet> rounds = new ArrayList<>(); // as if it had stopped at the target bound at once
                 s.rounds().forEach(b -> rounds.add(new BitSet()));
-                o = new PointTask.Output(o.pointId(), null, new IpcShard(0, s.shards(), s.thresholds(), rounds,
+                o = new PointTask.Output(o.pointId(), null, new IpcShard(0, s.shards(), s.sharedTargets(), s.thresholds(), rounds,
                         s.kept(), true, 0, s.seconds()), null);
             }
             outputs.add(o);
