@@ -45,7 +45,7 @@ import java.util.function.Supplier;
  * Cholesky factor of the centred Gram matrix over all T samples (in-sample, as in Dambre), and only capacities above
  * the threshold are kept.
  *
- * <p>The rounds can be spread over several tasks ({@code ipc.tasks}): each task measures every tasks-th round
+ * <p>The rounds can be spread over several tasks ({@code ipc.tasks}): each task measures a shard of them
  * ({@link #measureShard}) and {@link #merge} replays the single-task iteration over what they measured, so the
  * result does not depend on the split.
  */
@@ -62,9 +62,11 @@ public final class IpcMeasurement {
     /**
      * Measures this shard's rounds of the early-stopping iteration (round k holds the spans k·window …
      * (k + 1)·window − 1 of every family still open): a family's leading rounds up to {@value #SHARED_TARGETS}
-     * targets in all ({@link #sharedRounds}), every later round k with k ≡ shard (mod shards). A family stops at the
-     * first of these rounds that keeps none of its targets at the largest L; no round starts once
+     * targets in all ({@link #sharedRounds}), and the later rounds {@link #owners} deals to this shard. A family
+     * stops at the first of these rounds that keeps none of its targets at the largest L; no round starts once
      * {@code ipc.max_targets} targets are measured here. With one shard this is the whole iteration of Dambre et al.
+     * Since a shard's rounds of a family are a subset of all its rounds, it never stops a family before the single
+     * task does: it measures every round the single task measures that is dealt to it.
      *
      * <p>Why leading rounds are measured by every shard: most families stop after a round or two, while their later
      * rounds hold thousands of targets, among which a spurious pass of the threshold is likely. A shard that did not
@@ -193,8 +195,7 @@ public final class IpcMeasurement {
             TargetFamily family = families.get(f);
             int bound = maxDelays.get(family.degree() - 1);
             int k = 0;
-            while (roundStart(k, window) <= bound
-                    && family.countUpToSpan((int) Math.min(bound, (long) roundStart(k, window) + window - 1)) <= limit) {
+            while (roundStart(k, window) <= bound && family.countUpToSpan(roundEnd(k, window, bound)) <= limit) {
                 k++;
             }
             out[f] = k;
@@ -224,9 +225,8 @@ public final class IpcMeasurement {
             double[] size = new double[rounds];
             List<Integer> order = new ArrayList<>();
             for (int k = 0; k < rounds; k++) {
-                int start = roundStart(k, window);
-                int end = (int) Math.min(bound, (long) start + window - 1);
-                size[k] = family.countUpToSpan(end) - family.countUpToSpan(start - 1);
+                size[k] = family.countUpToSpan(roundEnd(k, window, bound))
+                        - family.countUpToSpan(roundStart(k, window) - 1);
                 if (k < shared[f]) {
                     out[f][k] = EVERY_SHARD;
                 } else {
@@ -270,6 +270,11 @@ public final class IpcMeasurement {
 
     private static int roundStart(int k, int window) {
         return (int) Math.min(Integer.MAX_VALUE, (long) k * window);
+    }
+
+    /** The largest span of round k within the family's delay bound. */
+    private static int roundEnd(int k, int window, int bound) {
+        return (int) Math.min(bound, (long) k * window + window - 1);
     }
 
     /**

@@ -9,10 +9,11 @@ import java.util.Map;
 
 /**
  * What one task measured of a point's IPC target set when the set is spread over {@code shards} tasks
- * ({@code ipc.tasks}): the rounds of the early-stopping iteration whose index is ≡ {@code shard} (mod shards), each
- * family followed until one of <em>these</em> rounds keeps none of its targets. A shard cannot know whether another
- * shard's earlier round already stopped a family, so it may measure rounds the single-task iteration would not
- * reach; {@link IpcMeasurement#merge} replays the single-task iteration over all shards and ignores them.
+ * ({@code ipc.tasks}): the rounds of the early-stopping iteration dealt to this shard (every family's leading
+ * rounds, and a share of the later ones; see {@link IpcMeasurement#measureShard}), each family followed until one
+ * of <em>these</em> rounds keeps none of its targets. A shard cannot know whether another shard's earlier round
+ * already stopped a family, so it may measure rounds the single-task iteration would not reach;
+ * {@link IpcMeasurement#merge} replays the single-task iteration over all shards and ignores them.
  *
  * @param shard      this shard's index, 0 ≤ shard &lt; shards
  * @param shards     how many shards the point's targets were spread over

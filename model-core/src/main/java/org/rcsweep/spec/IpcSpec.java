@@ -21,7 +21,7 @@ import java.util.List;
  * @param threads       blocks of targets evaluated at once by one point (set Spark's spark.task.cpus to match in a
  *                      sweep); results do not depend on it, so it is not part of the point's identity
  * @param tasks         Spark tasks one point's target set is spread over in a sweep (the rounds of the early-stopping
- *                      iteration dealt round-robin, see {@code IpcShard}); results do not depend on it either, so it
+ *                      iteration dealt to shards, see {@code IpcShard}); results do not depend on it either, so it
  *                      is not part of the point's identity
  */
 public record IpcSpec(boolean enabled, int maxDegree, List<Integer> maxDelays, IpcThreshold threshold, double chi2P,
