@@ -76,10 +76,13 @@ class ClusterIT {
         down.waitFor(2, TimeUnit.MINUTES);
     }
 
+    /** The cluster run also spreads each point's IPC over two tasks (ipc.tasks): merged on the driver, same rows. */
     @Test
     void sweepOnTheClusterEqualsLocalMode() throws Exception {
         Path out = tmp.resolve("on-cluster");
-        Process submit = script("submit", "sweep", spec.toString(), "--out", out.toString()).start();
+        Path split = tmp.resolve("spec-split.yaml");
+        Files.writeString(split, SPEC.replace("max_delays: [30, 6]}", "max_delays: [30, 6], tasks: 2}"));
+        Process submit = script("submit", "sweep", split.toString(), "--out", out.toString()).start();
         assertTrue(submit.waitFor(10, TimeUnit.MINUTES), "submit finished");
         assertEquals(0, submit.exitValue(), log(tmp.resolve("submit.log")));
         assertSameRows(local, out);
