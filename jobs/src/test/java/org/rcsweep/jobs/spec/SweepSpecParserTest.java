@@ -68,6 +68,8 @@ class SweepSpecParserTest {
         SweepSpec zoo = SweepSpecParser.parse(Path.of("..", "examples", "zoo.yaml"));
         assertEquals(9, zoo.models().size());
         assertEquals(10, SweepPlanner.plan(SweepSpecParser.parse(Path.of("..", "examples", "spiking.yaml"))).size());
+        SweepSpec published = SweepSpecParser.parse(Path.of("..", "examples", "ipc-published.yaml"));
+        assertEquals(8, SweepPlanner.plan(published).get(0).ipc().tasks());
         assertEquals(18, SweepPlanner.plan(zoo).size());
     }
 
