@@ -81,7 +81,8 @@ public final class ResultTables {
             required("simulate_seconds", DOUBLE, "time spent simulating the point (whole point, repeated per L)"),
             required("capacity_seconds", DOUBLE, "time spent accumulating and solving (whole point, repeated per L)"),
             required("theory_seconds", DOUBLE, "time spent on theory predictions (whole point, repeated per L)"),
-            required("ipc_seconds", DOUBLE, "time spent on IPC (whole point, repeated per L)"),
+            required("ipc_seconds", DOUBLE,
+                    "time spent on IPC (whole point, repeated per L; summed over its tasks when ipc.tasks > 1)"),
             required("code_version", STRING, "rcsweep version that computed the row")));
 
     public static final TableSchema MEMORY_CURVE = new TableSchema("memory_curve",
