@@ -166,9 +166,11 @@ final class MemoryCapacityWorkload {
             }
             report.line(String.format("NumPy/OpenBLAS, same run, %d BLAS thread(s) (bench/numpy/workload1.py: per-L "
                             + "ridge readouts, held-out scores): simulate %.2f s, moments %.2f s, readouts %.2f s, "
-                            + "whole %.2f s; rcsweep is %.2f× as fast simulating and %.2f× as fast in whole",
+                            + "whole %.2f s; rcsweep is %.2f× as fast simulating and %.2f× as fast in whole; NumPy's "
+                            + "bare W·x loop of the same steps (no tanh, no input) %.2f s: rcsweep's simulation is %.2f× "
+                            + "as fast",
                     threads, t.simulate(), t.moments(), t.readouts(), t.total(), t.simulate() / simulate,
-                    t.total() / whole));
+                    t.total() / whole, t.dgemv(), t.dgemv() / simulate));
         } catch (NumpyReference.NotRun e) {
             report.line("NumPy/OpenBLAS reference not run: " + e.getMessage());
         }

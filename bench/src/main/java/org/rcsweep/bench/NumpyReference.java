@@ -17,7 +17,8 @@ final class NumpyReference {
     /** Where scripts/bench says the script is. */
     static final String SCRIPT_PROPERTY = "rcsweep.numpy.script";
 
-    record Times(double simulate, double moments, double readouts, double total, double mc) {
+    /** Stage times (s) of the NumPy point; {@code dgemv} is its bare W·x loop of the same steps, outside total. */
+    record Times(double simulate, double moments, double readouts, double total, double mc, double dgemv) {
     }
 
     /** Why the reference could not be run or read (no python3 or NumPy, a failed run, unreadable output). */
@@ -65,7 +66,7 @@ final class NumpyReference {
         try {
             return new Times(Double.parseDouble(fields.get("simulate")), Double.parseDouble(fields.get("moments")),
                     Double.parseDouble(fields.get("readouts")), Double.parseDouble(fields.get("total")),
-                    Double.parseDouble(fields.get("mc")));
+                    Double.parseDouble(fields.get("mc")), Double.parseDouble(fields.get("dgemv")));
         } catch (RuntimeException e) {
             throw new NotRun("unreadable output '" + last + "': " + e);
         }
