@@ -61,8 +61,8 @@ public final class IpcMeasurement {
 
     /**
      * Measures this shard's rounds of the early-stopping iteration (round k holds the spans k·window …
-     * (k + 1)·window − 1 of every family still open): a family's leading rounds up to {@value #SHARED_TARGETS}
-     * targets in all ({@link #sharedRounds}), and the later rounds {@link #owners} deals to this shard. A family
+     * (k + 1)·window − 1 of every family still open) that {@link RoundOwners} deals to this shard: every family's
+     * leading rounds up to {@value RoundOwners#SHARED_TARGETS} targets, and a share of the later ones. A family
      * stops at the first of these rounds that keeps none of its targets at the largest L; no round starts once
      * {@code ipc.max_targets} targets are measured here. With one shard this is the whole iteration of Dambre et al.
      * Since a shard's rounds of a family are a subset of all its rounds, it never stops a family before the single
@@ -74,7 +74,7 @@ public final class IpcMeasurement {
      */
     public static IpcShard measureShard(PointSpec spec, Supplier<? extends Reservoir> reservoirs, int shard,
                                        int shards) {
-        return measureShard(spec, reservoirs, shard, shards, SHARED_TARGETS);
+        return measureShard(spec, reservoirs, shard, shards, RoundOwners.SHARED_TARGETS);
     }
 
     /** As {@link #measureShard(PointSpec, Supplier, int, int)} with another bound on shared leading rounds. */
@@ -89,8 +89,7 @@ public final class IpcMeasurement {
         List<Integer> maxDelays = ipc.resolvedMaxDelays(spec.n());
         List<TargetFamily> families = families(spec);
         int window = ipc.window();
-        int[][] owners = owners(families, maxDelays, window, sharedRounds(families, maxDelays, window,
-                sharedTargets), shards);
+        RoundOwners owners = RoundOwners.deal(families, maxDelays, window, sharedTargets, shards);
         List<double[]> thresholds = thresholds(spec, reservoirs, families, maxDelays, readouts);
         List<BitSet> rounds = new ArrayList<>();
         families.forEach(f -> rounds.add(new BitSet()));
@@ -112,7 +111,7 @@ public final class IpcMeasurement {
             if (stillOpen.isEmpty()) {
                 break;
             }
-            List<TargetFamily> mine = mine(stillOpen, families, owners, k, shard);
+            List<TargetFamily> mine = owners.measuredBy(shard, stillOpen, families, k);
             if (mine.isEmpty()) {
                 continue;
             }
@@ -134,7 +133,7 @@ public final class IpcMeasurement {
                 if (later.isEmpty()) {
                     break;
                 }
-                batch.addAll(roundTargets(mine(later, families, owners, ahead, shard), aheadStart, window,
+                batch.addAll(roundTargets(owners.measuredBy(shard, later, families, ahead), aheadStart, window,
                         maxDelays));
             }
             List<List<IpcTarget>> blocks = blocks(batch, ipc.blockTargets());
@@ -182,99 +181,9 @@ public final class IpcMeasurement {
                 (System.nanoTime() - begin) * 1e-9);
     }
 
-    /** Targets a family may have in its leading rounds for those rounds to be measured by every shard. */
-    static final int SHARED_TARGETS = 512;
-
-    /**
-     * Per family, how many leading rounds hold at most {@code limit} of its targets together: the rounds every
-     * shard measures (a function of the spec and the limit only, so that every shard and the merge agree).
-     */
-    static int[] sharedRounds(List<TargetFamily> families, List<Integer> maxDelays, int window, int limit) {
-        int[] out = new int[families.size()];
-        for (int f = 0; f < families.size(); f++) {
-            TargetFamily family = families.get(f);
-            int bound = maxDelays.get(family.degree() - 1);
-            int k = 0;
-            while (roundStart(k, window) <= bound && family.countUpToSpan(roundEnd(k, window, bound)) <= limit) {
-                k++;
-            }
-            out[f] = k;
-        }
-        return out;
-    }
-
-    /** Marks a shared round in {@link #owners}: measured by every shard, read by the merge from shard 0. */
-    private static final int EVERY_SHARD = -1;
-
-    /**
-     * Per family and round, the shard that measures it ({@link #EVERY_SHARD} for the shared leading rounds). A
-     * family's other rounds are dealt largest first, each to the shard with the fewest of the family's targets so
-     * far (ties to the first from shard f mod shards on, so that families with a single round do not all land on
-     * one shard): a family that runs to its delay bound then costs every shard about the same, whereas dealing
-     * rounds in turn would give one shard the largest rounds of the family (they grow with the span). Counts are
-     * those of the whole rounds, as the spec defines them; which rounds early stopping skips is not known here.
-     */
-    static int[][] owners(List<TargetFamily> families, List<Integer> maxDelays, int window, int[] shared,
-                          int shards) {
-        int[][] out = new int[families.size()][];
-        for (int f = 0; f < families.size(); f++) {
-            TargetFamily family = families.get(f);
-            int bound = maxDelays.get(family.degree() - 1);
-            int rounds = bound / window + 1;
-            out[f] = new int[rounds];
-            double[] size = new double[rounds];
-            List<Integer> order = new ArrayList<>();
-            for (int k = 0; k < rounds; k++) {
-                size[k] = family.countUpToSpan(roundEnd(k, window, bound))
-                        - family.countUpToSpan(roundStart(k, window) - 1);
-                if (k < shared[f]) {
-                    out[f][k] = EVERY_SHARD;
-                } else {
-                    order.add(k);
-                }
-            }
-            order.sort((a, b) -> size[a] != size[b] ? Double.compare(size[b], size[a]) : Integer.compare(a, b));
-            double[] load = new double[shards];
-            for (int k : order) {
-                int best = f % shards;
-                for (int j = 1; j < shards; j++) {
-                    int candidate = (f + j) % shards;
-                    if (load[candidate] < load[best]) {
-                        best = candidate;
-                    }
-                }
-                out[f][k] = best;
-                load[best] += size[k];
-            }
-        }
-        return out;
-    }
-
-    /** The shard the merge reads round k of family f from. */
-    private static int holder(int[][] owners, int f, int k) {
-        return Math.max(0, owners[f][k]);
-    }
-
-    /** The families of round k this shard measures. */
-    private static List<TargetFamily> mine(List<TargetFamily> open, List<TargetFamily> families, int[][] owners,
-                                           int k, int shard) {
-        List<TargetFamily> out = new ArrayList<>();
-        for (TargetFamily f : open) {
-            int owner = owners[families.indexOf(f)][k];
-            if (owner == EVERY_SHARD || owner == shard) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    private static int roundStart(int k, int window) {
+    /** The smallest span of round k. */
+    static int roundStart(int k, int window) {
         return (int) Math.min(Integer.MAX_VALUE, (long) k * window);
-    }
-
-    /** The largest span of round k within the family's delay bound. */
-    private static int roundEnd(int k, int window, int bound) {
-        return (int) Math.min(bound, (long) k * window + window - 1);
     }
 
     /**
@@ -320,8 +229,7 @@ public final class IpcMeasurement {
         int evaluated = 0;
         int top = readouts.length - 1;
         int window = ipc.window();
-        int[][] owners = owners(families, maxDelays, window, sharedRounds(families, maxDelays, window,
-                byIndex[0].sharedTargets()), count);
+        RoundOwners owners = RoundOwners.deal(families, maxDelays, window, byIndex[0].sharedTargets(), count);
         for (int k = 0; ; k++) {
             int start = roundStart(k, window);
             List<TargetFamily> stillOpen = open(active, start, maxDelays);
@@ -335,15 +243,14 @@ public final class IpcMeasurement {
             }
             for (IpcTarget target : round) {
                 int f = families.indexOf(target.family());
-                if (!byIndex[holder(owners, f, k)].rounds().get(f).get(k)) {
+                if (!byIndex[owners.holder(f, k)].rounds().get(f).get(k)) {
                     return Optional.empty();
                 }
             }
             evaluated += round.size();
             List<TargetFamily> productive = new ArrayList<>();
             for (IpcTarget target : round) {
-                double[] caps = byIndex[holder(owners, families.indexOf(target.family()), k)].kept()
-                        .get(target);
+                double[] caps = byIndex[owners.holder(families.indexOf(target.family()), k)].kept().get(target);
                 if (caps == null) {
                     continue; // measured, below the threshold at every L
                 }

@@ -76,7 +76,7 @@ class IpcShardTest {
             assertTrue(single.terms().size() > 50 && single.byDegree()[1][2] > 0.5,
                     "a result with degree-3 terms to compare: " + single.terms().size());
             assertTrue(single.message().isEmpty(), "below the target bound: " + single.message());
-            for (int shared : new int[] {0, 40, IpcMeasurement.SHARED_TARGETS}) {
+            for (int shared : new int[] {0, 40, RoundOwners.SHARED_TARGETS}) {
                 for (int count : new int[] {2, 3, 7}) {
                     String what = threshold + ", " + count + " shards, shared up to " + shared;
                     List<IpcShard> shards = shards(spec, count, shared);
