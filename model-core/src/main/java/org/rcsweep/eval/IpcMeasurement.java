@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -271,8 +272,33 @@ public final class IpcMeasurement {
             }
             active = stillActive(stillOpen, productive, start, window);
         }
+        notes.addAll(excessNotes(readouts, byDegree, terms, spec.input().steps()));
         return Optional.of(new IpcResult(readouts, byDegree, terms, evaluated, ipc.threshold().label(),
                 String.join("; ", notes)));
+    }
+
+    /**
+     * Total IPC cannot exceed L in the limit T → ∞; a finite-T total above L is the in-sample excess of the kept
+     * terms (each about L/T above its capacity, Beta(L/2, (T − L − 1)/2) under the null) adding up over many terms.
+     * The values are left as measured; the note says why they exceed L and what would reduce it.
+     */
+    private static List<String> excessNotes(int[] readouts, double[][] byDegree, List<IpcResult.Term> terms,
+                                            int steps) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < readouts.length; i++) {
+            int l = readouts[i];
+            double total = 0;
+            for (double v : byDegree[i]) {
+                total += v;
+            }
+            if (total > l) {
+                long kept = terms.stream().filter(t -> t.readouts() == l).count();
+                out.add(String.format(Locale.ROOT, "IPC at L = %d is %.2f > L: the in-sample excess of %d kept terms"
+                        + " (about L/T = %.2g each, %.2f in all) exceeds what they miss; a longer input (T) reduces it",
+                        l, total, kept, (double) l / steps, kept * (double) l / steps));
+            }
+        }
+        return out;
     }
 
     /**

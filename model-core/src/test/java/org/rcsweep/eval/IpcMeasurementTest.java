@@ -209,4 +209,27 @@ class IpcMeasurementTest {
             org.junit.jupiter.api.Assertions.assertArrayEquals(ra.byDegree()[i], rb.byDegree()[i], 0.0);
         }
     }
+
+    /**
+     * A total above L (possible at finite T: each kept term carries an in-sample excess of about L/T) is reported
+     * in the message, and only then; the values are left as measured.
+     */
+    @Test
+    void aTotalAboveLIsExplainedInTheMessage() {
+        int exceeded = 0;
+        for (int steps : new int[] {2000, 5000}) {
+            // Degrees up to 5 at N = 30: a few thousand targets, some hundreds kept, each with an excess of ≈ L/T.
+            PointSpec spec = point(new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0), 30, List.of(15, 30),
+                    steps, IpcSpec.defaults(5), 0);
+            IpcResult r = IpcMeasurement.evaluate(spec, PointSimulation.reservoirs(spec));
+            for (int i = 0; i < 2; i++) {
+                int l = r.readouts()[i];
+                boolean above = r.total(i) > l;
+                exceeded += above ? 1 : 0;
+                assertEquals(above, r.message().contains("IPC at L = " + l + " is"),
+                        "T = " + steps + ", L = " + l + ": total " + r.total(i) + ", message '" + r.message() + "'");
+            }
+        }
+        assertTrue(exceeded > 0, "short inputs push some total above L");
+    }
 }
