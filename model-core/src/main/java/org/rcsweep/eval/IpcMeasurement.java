@@ -21,7 +21,6 @@ import org.rcsweep.stats.CrossMoments;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,13 +168,12 @@ public final class IpcMeasurement {
                 rounds.get(families.indexOf(f)).set(k);
             }
             // Families not measured here in this round stay open: this shard cannot know how they fared.
-            List<TargetFamily> next = stillActive(mine, productive, start, window);
+            List<TargetFamily> next = new ArrayList<>();
             for (TargetFamily f : stillOpen) {
-                if (!mine.contains(f)) {
+                if (!mine.contains(f) || staysOpen(f, productive, start, window)) {
                     next.add(f);
                 }
             }
-            next.sort(Comparator.comparingInt(families::indexOf));
             active = next;
         }
         return new IpcShard(shard, shards, sharedTargets, thresholds, rounds, kept, bounded, measuredCount,
@@ -272,7 +270,8 @@ public final class IpcMeasurement {
             }
             active = stillActive(stillOpen, productive, start, window);
         }
-        notes.addAll(excessNotes(readouts, byDegree, terms, spec.input().steps()));
+        IpcResult measured = new IpcResult(readouts, byDegree, terms, evaluated, ipc.threshold().label(), "");
+        notes.addAll(excessNotes(measured, spec.input().steps()));
         return Optional.of(new IpcResult(readouts, byDegree, terms, evaluated, ipc.threshold().label(),
                 String.join("; ", notes)));
     }
@@ -282,17 +281,13 @@ public final class IpcMeasurement {
      * terms (each about L/T above its capacity, Beta(L/2, (T − L − 1)/2) under the null) adding up over many terms.
      * The values are left as measured; the note says why they exceed L and what would reduce it.
      */
-    private static List<String> excessNotes(int[] readouts, double[][] byDegree, List<IpcResult.Term> terms,
-                                            int steps) {
+    private static List<String> excessNotes(IpcResult measured, int steps) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < readouts.length; i++) {
-            int l = readouts[i];
-            double total = 0;
-            for (double v : byDegree[i]) {
-                total += v;
-            }
+        for (int i = 0; i < measured.readouts().length; i++) {
+            int l = measured.readouts()[i];
+            double total = measured.total(i);
             if (total > l) {
-                long kept = terms.stream().filter(t -> t.readouts() == l).count();
+                long kept = measured.terms().stream().filter(t -> t.readouts() == l).count();
                 out.add(String.format(Locale.ROOT, "IPC at L = %d is %.2f > L: the in-sample excess of %d kept terms"
                         + " (about L/T = %.2g each, %.2f in all) exceeds what they miss; a longer input (T) reduces it",
                         l, total, kept, (double) l / steps, kept * (double) l / steps));
@@ -309,12 +304,17 @@ public final class IpcMeasurement {
                                                   int start, int window) {
         List<TargetFamily> next = new ArrayList<>();
         for (TargetFamily f : stillOpen) {
-            boolean hadTargets = f.powers().length - 1 <= start + window - 1;
-            if (productive.contains(f) || !hadTargets) {
+            if (staysOpen(f, productive, start, window)) {
                 next.add(f);
             }
         }
         return next;
+    }
+
+    /** The rule of {@link #stillActive} for one family measured in the round starting at {@code start}. */
+    private static boolean staysOpen(TargetFamily f, List<TargetFamily> productive, int start, int window) {
+        boolean hadTargets = f.powers().length - 1 <= start + window - 1;
+        return productive.contains(f) || !hadTargets;
     }
 
     private static List<TargetFamily> families(PointSpec spec) {

@@ -99,7 +99,7 @@ final class BatchAssembly {
     private static boolean splitAndMeasured(PointSpec spec, Map<String, PointResult> points,
                                             Map<String, String> errors) {
         PointResult point = points.get(spec.id());
-        return spec.ipc().enabled() && spec.ipc().tasks() > 1 && point != null && !failed(point)
+        return PointTask.isSplit(spec) && point != null && !failed(point)
                 && !errors.containsKey(spec.id());
     }
 

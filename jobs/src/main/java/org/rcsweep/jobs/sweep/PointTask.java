@@ -26,15 +26,20 @@ record PointTask(PointSpec spec, int shard, int shards) implements Serializable 
     record Output(String pointId, PointResult point, IpcShard shard, String error) implements Serializable {
     }
 
+    /** Whether the point's IPC is spread over several tasks. */
+    static boolean isSplit(PointSpec spec) {
+        return spec.ipc().enabled() && spec.ipc().tasks() > 1;
+    }
+
     /** The units of one point: itself, or the point without IPC followed by its {@code ipc.tasks} shards. */
     static List<PointTask> of(PointSpec spec) {
-        int tasks = spec.ipc().enabled() ? spec.ipc().tasks() : 1;
         List<PointTask> out = new ArrayList<>();
-        if (tasks == 1) {
+        if (!isSplit(spec)) {
             out.add(new PointTask(spec, WHOLE, 1));
             return out;
         }
         out.add(new PointTask(spec, WITHOUT_IPC, 1));
+        int tasks = spec.ipc().tasks();
         for (int s = 0; s < tasks; s++) {
             out.add(new PointTask(spec, s, tasks));
         }
