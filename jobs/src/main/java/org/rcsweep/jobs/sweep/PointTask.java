@@ -51,11 +51,6 @@ record PointTask(PointSpec spec, int shard, int shards) implements Serializable 
         return new PointTask(spec, 0, 1);
     }
 
-    /** Points this unit completes, for the progress line: the unit that yields the point's rows. */
-    int points() {
-        return shard < 0 ? 1 : 0;
-    }
-
     Output run() {
         if (shard == WHOLE || shard == WITHOUT_IPC) {
             return new Output(spec.id(), PointEvaluator.evaluate(spec, shard == WHOLE), null, null);

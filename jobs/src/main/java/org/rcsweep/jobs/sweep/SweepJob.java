@@ -18,6 +18,7 @@ import org.rcsweep.tables.TableSchema;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,7 +80,8 @@ public final class SweepJob {
         ProgressListener listener = new ProgressListener(progress);
         spark.sparkContext().addSparkListener(listener);
         try {
-            return runBatches(spark, spec, out, todo, planned.size(), already, recovered, options, progress);
+            return runBatches(spark, spec, out, todo, planned.size(), already, recovered, options, progress,
+                    listener);
         } finally {
             spark.sparkContext().removeSparkListener(listener);
         }
@@ -92,7 +94,7 @@ public final class SweepJob {
      */
     private static Summary runBatches(SparkSession spark, SweepSpec spec, ResultDirectory out, List<PointSpec> todo,
                                       int planned, int already, List<String> recovered, Options options,
-                                      Progress progress) {
+                                      Progress progress, ProgressListener listener) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         boolean injectFaults = spark.sparkContext().getConf().getBoolean(FaultInjection.FAIL_FIRST_ATTEMPT, false);
         String version = CodeVersion.get();
@@ -107,15 +109,16 @@ public final class SweepJob {
         int computed = 0;
         int remeasured = 0;
         JavaFutureAction<List<PointTask.Output>> pending = batches.isEmpty() ? null
-                : evaluate(jsc, batches.get(0), injectFaults);
+                : evaluate(jsc, listener, batches.get(0), injectFaults);
         try {
             for (int i = 0; i < batches.size(); i++) {
                 List<PointTask.Output> outputs = await(pending);
-                pending = i + 1 < batches.size() ? evaluate(jsc, batches.get(i + 1), injectFaults) : null;
+                pending = i + 1 < batches.size() ? evaluate(jsc, listener, batches.get(i + 1), injectFaults)
+                        : null;
                 List<PointSpec> batch = batches.get(i);
                 BatchAssembly.Assembled assembled = BatchAssembly.assemble(batch, outputs,
-                        again -> await(submit(jsc, again, "IPC of " + again.size() + " split points in one task each",
-                                false)));
+                        again -> await(submit(jsc, listener, again, false,
+                                "IPC of " + again.size() + " split points in one task each", false)));
                 List<PointResult> results = assembled.results();
                 remeasured += assembled.remeasured();
                 commit(out, batchId(batch), results, version);
@@ -148,29 +151,37 @@ public final class SweepJob {
      * tasks): each task costs Spark some milliseconds to ship, start and return, which for small points was a
      * fifth of their time. Seeds come from point ids, so the grouping changes no value.
      */
-    private static JavaFutureAction<List<PointTask.Output>> evaluate(JavaSparkContext jsc, List<PointSpec> batch,
-                                                                     boolean injectFaults) {
+    private static JavaFutureAction<List<PointTask.Output>> evaluate(JavaSparkContext jsc, ProgressListener listener,
+                                                                     List<PointSpec> batch, boolean injectFaults) {
         List<PointTask> units = new ArrayList<>();
         batch.forEach(p -> units.addAll(PointTask.of(p)));
-        return submit(jsc, units, "rcsweep batch " + batchId(batch) + " (" + batch.size() + " points)",
+        return submit(jsc, listener, units, true, "rcsweep batch " + batchId(batch) + " (" + batch.size() + " points)",
                 injectFaults);
     }
 
-    private static JavaFutureAction<List<PointTask.Output>> submit(JavaSparkContext jsc, List<PointTask> units,
+    /**
+     * @param countsPoints whether the units' points are counted as evaluated when their last unit ends (false for a
+     *                     remeasurement of points the progress line already counted)
+     */
+    private static JavaFutureAction<List<PointTask.Output>> submit(JavaSparkContext jsc, ProgressListener listener,
+                                                                   List<PointTask> units, boolean countsPoints,
                                                                    String description, boolean injectFaults) {
         int tasks = Math.max(1, Math.min(units.size(), TASKS_PER_CORE * jsc.defaultParallelism()));
         // One slice per partition, cut here, so that the points per task are known without Spark's slicing rule.
         List<List<PointTask>> slices = new ArrayList<>();
-        StringBuilder sizes = new StringBuilder();
+        Map<String, Integer> ordinals = new HashMap<>();
+        int[][] pointsByTask = new int[tasks][];
         for (int t = 0; t < tasks; t++) {
             List<PointTask> slice = new ArrayList<>(units.subList((int) ((long) t * units.size() / tasks),
                     (int) ((long) (t + 1) * units.size() / tasks)));
             slices.add(slice);
-            sizes.append(t == 0 ? "" : ",").append(slice.stream().mapToInt(PointTask::points).sum());
+            pointsByTask[t] = !countsPoints ? new int[0] : slice.stream()
+                    .mapToInt(u -> ordinals.computeIfAbsent(u.spec().id(), id -> ordinals.size())).toArray();
         }
+        String tally = listener.expect(new UnitTally(pointsByTask, ordinals.size()));
         jsc.setJobDescription(description);
         jsc.setLocalProperty(ProgressListener.PHASE_PROPERTY, ProgressListener.EVALUATE);
-        jsc.setLocalProperty(ProgressListener.POINTS_PROPERTY, sizes.toString());
+        jsc.setLocalProperty(ProgressListener.UNITS_PROPERTY, tally);
         try {
             return jsc.parallelize(slices, tasks)
                     .flatMap(slice -> {
@@ -184,7 +195,7 @@ public final class SweepJob {
                     .collectAsync();
         } finally {
             jsc.setLocalProperty(ProgressListener.PHASE_PROPERTY, null);
-            jsc.setLocalProperty(ProgressListener.POINTS_PROPERTY, null);
+            jsc.setLocalProperty(ProgressListener.UNITS_PROPERTY, null);
         }
     }
 
