@@ -33,6 +33,8 @@ public final class NestedCholesky {
     static final int BLOCK = 64;
     /** Columns per tile of the multi-column solves: a 64-row block of a tile (128 KiB) stays in the core's L2. */
     static final int COLUMN_TILE = 256;
+    /** Columns per strip of the in-block substitution (a multiple of {@link VectorRowUpdate}'s 32). */
+    private static final int SOLVE_STRIP = 64;
     private final int size;
     private final double[] r;
     private final double[] pivots;
@@ -112,16 +114,8 @@ public final class NestedCholesky {
             int k1 = Math.min(size, k0 + BLOCK);
             for (int k = k0; k < k1; k++) {
                 int ok = k * size;
-                // row k of the trailing matrix minus the rows of this block above it
-                for (int i = k0; i < k; i++) {
-                    int oi = i * size;
-                    double uik = u[oi + k];
-                    if (uik != 0.0) {
-                        for (int j = k; j < size; j++) {
-                            u[ok + j] -= uik * u[oi + j];
-                        }
-                    }
-                }
+                // row k of the trailing matrix minus the rows of this block above it (multipliers: column k)
+                RowUpdate.subtract(u, size, k, k0, k, u, k0 * size + k, size, k, size);
                 double variance = a.data[k * p + k];
                 diagonal[k] = variance + ridge;
                 double s = u[ok + k];
@@ -271,25 +265,22 @@ public final class NestedCholesky {
                 // Rows i0..i1 minus (their part of R left of the block) × (rows already solved): one GEMM.
                 TransposeProduct.multAddTransA(strips[i0 / BLOCK], i0, i1 - i0, b, c0, m, width, b, i0 * m + c0, m);
             }
-            for (int i = i0; i < i1; i++) {
-                int oi = i * size;
-                int bi = i * m;
-                for (int k = i0; k < i; k++) {
-                    double rik = r[oi + k];
-                    if (rik != 0.0) {
-                        int bk = k * m;
-                        for (int c = c0; c < c1; c++) {
-                            b[bi + c] -= rik * b[bk + c];
-                        }
+            // Within the block, one strip of columns at a time through all its rows: the strip's rows (64 × 32
+            // doubles) stay in L1 while each row subtracts the ones solved before it.
+            for (int s0 = c0; s0 < c1; s0 += SOLVE_STRIP) {
+                int s1 = Math.min(c1, s0 + SOLVE_STRIP);
+                for (int i = i0; i < i1; i++) {
+                    int oi = i * size;
+                    int bi = i * m;
+                    if (dependent[i]) {
+                        java.util.Arrays.fill(b, bi + s0, bi + s1, 0.0);
+                        continue;
                     }
-                }
-                if (dependent[i]) {
-                    java.util.Arrays.fill(b, bi + c0, bi + c1, 0.0);
-                    continue;
-                }
-                double inv = 1.0 / r[oi + i];
-                for (int c = c0; c < c1; c++) {
-                    b[bi + c] *= inv;
+                    RowUpdate.subtract(b, m, i, i0, i, r, oi + i0, 1, s0, s1);
+                    double inv = 1.0 / r[oi + i];
+                    for (int c = s0; c < s1; c++) {
+                        b[bi + c] *= inv;
+                    }
                 }
             }
         }
