@@ -31,7 +31,7 @@ final class TheoryEvaluation {
             try {
                 LinearDynamics dynamics = Linearization.of(reservoir, spec.input().distribution().variance());
                 LinearMemoryTheory.Result r = LinearMemoryTheory.compute(dynamics, readoutNeurons, readouts,
-                        spec.maxDelay(), spec.capacity().maxCondition());
+                        spec.maxDelay(), spec.capacity().maxCondition(), spec.capacity().threads());
                 linear = r.memory();
                 kind = dynamics.kind();
                 for (int i = 0; i < readouts.length; i++) {

@@ -8,6 +8,7 @@ import org.rcsweep.random.Rng;
 import org.rcsweep.weights.RandomMatrices;
 import org.rcsweep.weights.SpectralRadius;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,28 @@ class LyapunovSolverTest {
         CommonOps_DDRM.subtractEquals(residual, q);
         assertTrue(NormOps_DDRM.normF(residual) < 1e-12 * NormOps_DDRM.normF(gamma),
                 "relative residual " + NormOps_DDRM.normF(residual) / NormOps_DDRM.normF(gamma));
+    }
+
+    /** Products through the SIMD kernel: the same bits on any number of threads, at a size with ragged blocks. */
+    @Test
+    void sameSolutionOnAnyNumberOfThreads() {
+        int n = 70;
+        double[] w = RandomMatrices.gaussian(n, 1.0, 1.0, new Rng(6));
+        SpectralRadius.rescale(w, n, 0.95);
+        DMatrixRMaj a = DMatrixRMaj.wrap(n, n, w);
+        DMatrixRMaj q = CommonOps_DDRM.identity(n);
+        DMatrixRMaj one = LyapunovSolver.solve(a, q, 1);
+        assertArrayEquals(one.data, LyapunovSolver.solve(a, q, 2).data);
+        assertArrayEquals(one.data, LyapunovSolver.solve(a, q, 3).data);
+        DMatrixRMaj agat = new DMatrixRMaj(n, n);
+        DMatrixRMaj tmp = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.mult(a, one, tmp);
+        CommonOps_DDRM.multTransB(tmp, a, agat);
+        DMatrixRMaj residual = one.copy();
+        CommonOps_DDRM.subtractEquals(residual, agat);
+        CommonOps_DDRM.subtractEquals(residual, q);
+        assertTrue(NormOps_DDRM.normF(residual) < 1e-12 * NormOps_DDRM.normF(one),
+                "relative residual " + NormOps_DDRM.normF(residual) / NormOps_DDRM.normF(one));
     }
 
     @Test
