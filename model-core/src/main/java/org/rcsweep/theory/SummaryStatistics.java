@@ -1,5 +1,7 @@
 package org.rcsweep.theory;
 
+import org.rcsweep.stats.Dot;
+
 /**
  * The few numbers the correlation-aware predictor needs, measured over the L_max readouts after fixing each neuron's
  * arbitrary sign so that the dominant correlation mode is positive (capacities do not change when a readout neuron is
@@ -65,10 +67,7 @@ public record SummaryStatistics(int neurons, double pairMean, double pairMeanSqu
         for (int it = 0; it < 300; it++) {
             double norm = 0;
             for (int i = 0; i < p; i++) {
-                double s = 0;
-                for (int j = 0; j < p; j++) {
-                    s += rho[i * p + j] * v[j];
-                }
+                double s = Dot.dot(rho, i * p, v, 0, p); // sixteen partial sums, not one chain of p additions
                 w[i] = s;
                 norm += s * s;
             }
