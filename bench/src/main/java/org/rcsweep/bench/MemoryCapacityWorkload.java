@@ -72,7 +72,7 @@ final class MemoryCapacityWorkload {
         CrossMoments test = PointEvaluator.memoryMoments(spec);
         PointSimulation simulation = new PointSimulation(spec);
         long start = System.nanoTime();
-        simulation.run((x, y, training) -> (training ? train : test).add(x, y));
+        simulation.run((x, u, offset, training) -> (training ? train : test).addDelayedInputs(x, u, offset));
         double pass = (System.nanoTime() - start) * 1e-9;
         start = System.nanoTime();
         int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();

@@ -41,7 +41,7 @@ public final class PointEvaluator {
             int lMax = spec.maxReadouts();
             CrossMoments train = memoryMoments(spec);
             CrossMoments test = PointSimulation.trainingSteps(spec) < spec.input().steps() ? memoryMoments(spec) : null;
-            simulation.run((x, y, training) -> (training ? train : test).add(x, y));
+            simulation.run((x, u, offset, training) -> (training ? train : test).addDelayedInputs(x, u, offset));
             int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
 
             long start = System.nanoTime();

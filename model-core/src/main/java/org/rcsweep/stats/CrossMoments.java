@@ -74,6 +74,69 @@ public final class CrossMoments {
         if (rows == 0) {
             return;
         }
+        shiftAndSum(x);
+        double[] yd = y.data;
+        for (int r = 0; r < rows; r++) {
+            int o = r * m;
+            for (int k = 0; k < m; k++) {
+                double v = yd[o + k];
+                sy[k] += v;
+                syy[k] += v * v;
+            }
+        }
+        TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data, threads);
+        if (delayed != null) {
+            delayed.append(x.data, y.data, rows, sxy.data);
+        } else {
+            TransposeProduct.multAddTransA(x.data, rows, p, y.data, m, sxy.data);
+        }
+        count += rows;
+    }
+
+    /**
+     * Adds a chunk whose targets are the delayed inputs u(t_r − k), k = 0 … targets − 1, read from the input history:
+     * {@code u[offset + r − k]} for row r. The same sums, in the same order, as {@link #add} with the matrix
+     * y[r][k] = u[offset + r − k]; moments {@link #forDelayedInputs} never build that matrix (rows × (K + 1) doubles
+     * per chunk, most of a memory point's sink time besides the products). x is shifted in place.
+     */
+    public void addDelayedInputs(DMatrixRMaj x, double[] u, int offset) {
+        int rows = x.numRows;
+        if (x.numCols != p) {
+            throw new IllegalArgumentException("a chunk of " + x.numCols + " features for " + p);
+        }
+        if (offset - (m - 1) < 0 || offset + rows > u.length) {
+            throw new IllegalArgumentException("the input history does not reach " + (m - 1) + " steps back");
+        }
+        if (delayed == null) {
+            DMatrixRMaj y = new DMatrixRMaj(rows, m);
+            for (int r = 0; r < rows; r++) {
+                for (int k = 0; k < m; k++) {
+                    y.data[r * m + k] = u[offset + r - k];
+                }
+            }
+            add(x, y);
+            return;
+        }
+        if (rows == 0) {
+            return;
+        }
+        shiftAndSum(x);
+        for (int r = 0; r < rows; r++) {
+            int o = offset + r;
+            for (int k = 0; k < m; k++) {
+                double v = u[o - k];
+                sy[k] += v;
+                syy[k] += v * v;
+            }
+        }
+        TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data, threads);
+        delayed.appendInputs(x.data, u, offset, rows, sxy.data);
+        count += rows;
+    }
+
+    /** Shifts x by the first chunk's means (for accuracy of the sums) and adds its columns to the feature sums. */
+    private void shiftAndSum(DMatrixRMaj x) {
+        int rows = x.numRows;
         if (count == 0) {
             for (int r = 0; r < rows; r++) {
                 for (int j = 0; j < p; j++) {
@@ -93,22 +156,6 @@ public final class CrossMoments {
                 sx[j] += v;
             }
         }
-        double[] yd = y.data;
-        for (int r = 0; r < rows; r++) {
-            int o = r * m;
-            for (int k = 0; k < m; k++) {
-                double v = yd[o + k];
-                sy[k] += v;
-                syy[k] += v * v;
-            }
-        }
-        TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data, threads);
-        if (delayed != null) {
-            delayed.append(x.data, y.data, rows, sxy.data);
-        } else {
-            TransposeProduct.multAddTransA(x.data, rows, p, y.data, m, sxy.data);
-        }
-        count += rows;
     }
 
     public long count() {

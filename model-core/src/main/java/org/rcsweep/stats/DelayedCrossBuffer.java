@@ -42,10 +42,26 @@ final class DelayedCrossBuffer {
     /** Appends a chunk: x rows × p (already shifted), y rows × (K + 1) delayed inputs; flushes into s when full. */
     void append(double[] xChunk, double[] y, int chunkRows, double[] s) {
         int m = maxDelay + 1;
+        // The inputs the rows see, u(t0 − K) … u(t0 + rows − 1): row 0 holds the first K + 1, each further row one more.
+        double[] history = new double[maxDelay + chunkRows];
+        for (int j = 0; j <= maxDelay; j++) {
+            history[j] = y[maxDelay - j];
+        }
+        for (int r = 1; r < chunkRows; r++) {
+            history[maxDelay + r] = y[r * m];
+        }
+        appendInputs(xChunk, history, maxDelay, chunkRows, s);
+    }
+
+    /**
+     * Appends a chunk whose delayed inputs are read from the input history, u(t_r − k) = {@code u[offset + r − k]},
+     * without a rows × (K + 1) matrix of them; flushes into s when full.
+     */
+    void appendInputs(double[] xChunk, double[] u, int offset, int chunkRows, double[] s) {
         if (started) {
-            // The new chunk's history must be the inputs already held: y[0][k] = u(t0 − k) = segment[rows + K − k].
+            // The new chunk's history must be the inputs already held: u(t0 − k) = segment[rows + K − k].
             for (int k = 1; k <= maxDelay; k++) {
-                if (y[k] != segment[rows + maxDelay - k]) {
+                if (u[offset - k] != segment[rows + maxDelay - k]) {
                     throw new IllegalStateException("delayed-input chunks are not consecutive (delay " + k + ")");
                 }
             }
@@ -57,13 +73,9 @@ final class DelayedCrossBuffer {
             throw new IllegalArgumentException("a chunk of " + chunkRows + " rows exceeds the block of " + capacity);
         }
         if (rows == 0) {
-            for (int j = 0; j <= maxDelay; j++) {
-                segment[j] = y[maxDelay - j]; // u(t0 − K + j) = y[0][K − j]
-            }
+            System.arraycopy(u, offset - maxDelay, segment, 0, maxDelay + 1); // u(t0 − K) … u(t0)
         }
-        for (int r = 0; r < chunkRows; r++) {
-            segment[maxDelay + rows + r] = y[r * m];
-        }
+        System.arraycopy(u, offset, segment, maxDelay + rows, chunkRows);
         System.arraycopy(xChunk, 0, x, rows * p, chunkRows * p);
         rows += chunkRows;
         started = true;

@@ -124,6 +124,50 @@ class DelayedCrossMomentsTest {
         }
     }
 
+    /** Reading the delayed inputs from the input history gives the bits of adding their matrix, for both kinds. */
+    @Test
+    void addingFromTheInputHistoryEqualsAddingTheTargetMatrix() {
+        int p = 9;
+        for (int maxDelay : new int[] {5, 300}) {
+            Random random = new Random(maxDelay);
+            int steps = 1500;
+            int chunk = 128;
+            double[] u = new double[steps + maxDelay];
+            for (int i = 0; i < u.length; i++) {
+                u[i] = 2 * random.nextDouble() - 1;
+            }
+            CrossMoments[] byMatrix = {new CrossMoments(p, maxDelay + 1),
+                CrossMoments.forDelayedInputs(p, maxDelay, chunk, 2)};
+            CrossMoments[] byHistory = {new CrossMoments(p, maxDelay + 1),
+                CrossMoments.forDelayedInputs(p, maxDelay, chunk, 2)};
+            for (int t0 = 0; t0 < steps; t0 += chunk) {
+                int rows = Math.min(chunk, steps - t0);
+                DMatrixRMaj x = new DMatrixRMaj(rows, p);
+                DMatrixRMaj y = new DMatrixRMaj(rows, maxDelay + 1);
+                for (int s = 0; s < rows; s++) {
+                    for (int i = 0; i < p; i++) {
+                        x.set(s, i, 1 + random.nextGaussian() + 0.5 * u[maxDelay + t0 + s - Math.min(i, maxDelay)]);
+                    }
+                    for (int k = 0; k <= maxDelay; k++) {
+                        y.set(s, k, u[maxDelay + t0 + s - k]);
+                    }
+                }
+                for (int kind = 0; kind < 2; kind++) {
+                    byMatrix[kind].add(x.copy(), y.copy());
+                    byHistory[kind].addDelayedInputs(x.copy(), u, maxDelay + t0);
+                }
+            }
+            for (int kind = 0; kind < 2; kind++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(byMatrix[kind].centredCross().data,
+                        byHistory[kind].centredCross().data, 0.0, "cross, K = " + maxDelay + ", kind " + kind);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(byMatrix[kind].centredGram().data,
+                        byHistory[kind].centredGram().data, 0.0, "Gram");
+                org.junit.jupiter.api.Assertions.assertArrayEquals(byMatrix[kind].centredTargetSquares(),
+                        byHistory[kind].centredTargetSquares(), 0.0, "target squares");
+            }
+        }
+    }
+
     @Test
     void chunksThatDoNotContinueEachOtherAreRejected() {
         CrossMoments fft = CrossMoments.forDelayedInputs(2, 3, 4);
@@ -132,5 +176,10 @@ class DelayedCrossMomentsTest {
         fft.add(x.copy(), first);
         DMatrixRMaj jump = new DMatrixRMaj(new double[][] {{9, 8, 7, 6}, {10, 9, 8, 7}});
         assertThrows(IllegalStateException.class, () -> fft.add(x.copy(), jump));
+        CrossMoments fromHistory = CrossMoments.forDelayedInputs(2, 3, 4);
+        double[] u = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        fromHistory.addDelayedInputs(x.copy(), u, 3);
+        assertThrows(IllegalStateException.class, () -> fromHistory.addDelayedInputs(x.copy(), u, 7));
+        assertThrows(IllegalArgumentException.class, () -> fromHistory.addDelayedInputs(x.copy(), u, 2));
     }
 }
