@@ -17,7 +17,9 @@ import org.rcsweep.tables.TableSchema;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +32,14 @@ import java.util.function.Function;
  * The sweep: plans the points, skips those already committed in the output directory, and evaluates the rest in
  * batches, one Spark task per point (or per few points when a batch has many per core, or several per point when its
  * IPC is spread over {@code ipc.tasks} tasks). Each batch's results are written by the driver, while the executors
- * evaluate the next batch, as one committed batch directory per table (see {@link ResultDirectory} for the protocol
+ * evaluate the next batches, as one committed batch directory per table (see {@link ResultDirectory} for the protocol
  * that makes interruption and resume safe).
  */
 public final class SweepJob {
     /** Evaluation tasks per core and batch (see {@link #evaluate}). */
     static final int TASKS_PER_CORE = 4;
+    /** Batches submitted ahead of the one being written (see {@link #runBatches}). */
+    static final int BATCHES_IN_FLIGHT = 2;
     /**
      * @param maxBatches     stop after this many batches (0 = run to completion); lets a user time-box a run and the
      *                       tests interrupt one
@@ -88,9 +92,13 @@ public final class SweepJob {
     }
 
     /**
-     * Evaluates batch i + 1 while the driver writes batch i: the writes run on the driver, not in a task slot, so
-     * the executors stay busy. A batch still commits only once its own files are written, in order, so an
-     * interruption loses at most the batches not yet committed, which a resumed run computes again.
+     * Keeps {@value #BATCHES_IN_FLIGHT} batches submitted beyond the one being written: while the driver waits for
+     * batch i, batch i + 1 is queued too, and while it writes batch i, batches i + 1 and i + 2 evaluate. The writes
+     * run on the driver, not in a task slot; and the next batch's tasks are already queued when batch i's last task
+     * ends, so no core idles through a batch's tail (with one batch ahead, the next was submitted only after the
+     * whole batch had returned). A batch still commits only once
+     * its own files are written, in order, so an interruption loses at most the batches not yet committed, which a
+     * resumed run computes again.
      */
     private static Summary runBatches(SparkSession spark, SweepSpec spec, ResultDirectory out, List<PointSpec> todo,
                                       int planned, int already, List<String> recovered, Options options,
@@ -108,13 +116,16 @@ public final class SweepJob {
         Map<String, Long> statuses = new TreeMap<>();
         int computed = 0;
         int remeasured = 0;
-        JavaFutureAction<List<PointTask.Output>> pending = batches.isEmpty() ? null
-                : evaluate(jsc, listener, batches.get(0), injectFaults);
+        Deque<JavaFutureAction<List<PointTask.Output>>> pending = new ArrayDeque<>();
+        for (int b = 0; b < Math.min(BATCHES_IN_FLIGHT, batches.size()); b++) {
+            pending.add(evaluate(jsc, listener, batches.get(b), injectFaults));
+        }
         try {
             for (int i = 0; i < batches.size(); i++) {
-                List<PointTask.Output> outputs = await(pending);
-                pending = i + 1 < batches.size() ? evaluate(jsc, listener, batches.get(i + 1), injectFaults)
-                        : null;
+                List<PointTask.Output> outputs = await(pending.poll());
+                if (i + BATCHES_IN_FLIGHT < batches.size()) {
+                    pending.add(evaluate(jsc, listener, batches.get(i + BATCHES_IN_FLIGHT), injectFaults));
+                }
                 List<PointSpec> batch = batches.get(i);
                 BatchAssembly.Assembled assembled = BatchAssembly.assemble(batch, outputs,
                         again -> await(submit(jsc, listener, again, false,
@@ -131,8 +142,8 @@ public final class SweepJob {
                 progress.committed(batch.size(), notOk);
             }
         } finally {
-            if (pending != null) {
-                pending.cancel(true); // only after a failure: the last batch's future is consumed in the loop
+            for (JavaFutureAction<List<PointTask.Output>> left : pending) {
+                left.cancel(true); // only after a failure: every future is consumed in the loop otherwise
             }
         }
         progress.finish();
