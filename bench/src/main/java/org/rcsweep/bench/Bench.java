@@ -1,14 +1,16 @@
 package org.rcsweep.bench;
 
 import org.rcsweep.spec.CapacitySpec;
+import org.rcsweep.spec.PointSpec;
 import org.rcsweep.stats.TransposeProduct;
 
 import java.util.Locale;
 
 /**
- * {@code scripts/bench W [--steps T] [--n N] [--points P] [--threads K] [--cold] [--chunk B] [--repeat R]}: runs
- * workload W (1–4, see README "Performance") and prints its stages as Markdown; with {@code --repeat R} workloads 1
- * and 2 measure R passes (and R NumPy runs) and report the median. scripts/bench starts one JVM per workload
+ * {@code scripts/bench W [--steps T] [--n N] [--points P] [--threads K] [--cold] [--chunk B] [--repeat R]
+ * [--shards S] [--theory]}: runs workload W (1–4, see README "Performance") and prints its stages as Markdown; with
+ * {@code --repeat R} workloads 1 and 2 measure R passes (and R NumPy runs) and report the median; {@code --theory}
+ * also times workload 1's point with the theory predictions on. scripts/bench starts one JVM per workload
  * so that heap limits and JIT state are the workload's own.
  */
 public final class Bench {
@@ -21,7 +23,7 @@ public final class Bench {
         Locale.setDefault(Locale.ROOT);
         if (args.length == 0) {
             System.err.println("usage: Bench WORKLOAD(1-4) [--steps T] [--n N] [--points P] [--threads K] [--cold] "
-                    + "[--chunk B] [--repeat R]");
+                    + "[--chunk B] [--repeat R] [--shards S] [--theory]");
             System.exit(2);
         }
         int workload = Integer.parseInt(args[0]);
@@ -30,6 +32,7 @@ public final class Bench {
         Integer points = null;
         Integer threads = null;
         boolean cold = false;
+        boolean theory = false;
         Integer plain = null;
         Integer chunk = null;
         int repeats = 1;
@@ -38,6 +41,10 @@ public final class Bench {
             String option = args[i];
             if (option.equals("--cold")) {
                 cold = true;
+                continue;
+            }
+            if (option.equals("--theory")) {
+                theory = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -80,8 +87,12 @@ public final class Bench {
                     report.line(String.format("warm JVM: a point of the same shape with T = 4000 ran first (%.2f s),"
                             + " as on a sweep executor after its first point; --cold measures a fresh JVM", seconds));
                 }
-                MemoryCapacityWorkload.run(MemoryCapacityWorkload.point(size, steps == null ? 20_000 : steps, 3000,
-                        2 * size, size, k, b), REFERENCE_SECONDS, true, repeats, report);
+                PointSpec spec = MemoryCapacityWorkload.point(size, steps == null ? 20_000 : steps, 3000, 2 * size,
+                        size, k, b);
+                MemoryCapacityWorkload.run(spec, REFERENCE_SECONDS, true, repeats, report);
+                if (theory) {
+                    MemoryCapacityWorkload.theory(spec, report);
+                }
             }
             case 2 -> {
                 int size = n == null ? 4000 : n;

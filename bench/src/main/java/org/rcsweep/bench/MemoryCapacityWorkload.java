@@ -5,6 +5,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.rcsweep.capacity.NestedReadoutCapacity;
 import org.rcsweep.capacity.ReadoutCapacity;
 import org.rcsweep.eval.PointEvaluator;
+import org.rcsweep.eval.PointResult;
 import org.rcsweep.eval.PointSimulation;
 import org.rcsweep.spec.Activation;
 import org.rcsweep.spec.CapacitySpec;
@@ -148,6 +149,21 @@ final class MemoryCapacityWorkload {
             numpyComparison(spec, simulate, pass + solve, repeats, report);
         }
         return stages;
+    }
+
+    /**
+     * Evaluates the point once more with both theory predictions on (as a sweep does by default) and reports what the
+     * theory cost next to the measurement: at N = 1000 the Lyapunov solve is the dominant part.
+     */
+    static void theory(PointSpec spec, Report report) {
+        PointSpec withTheory = new PointSpec(spec.sweep(), spec.sweepSeed(), spec.model(), spec.n(),
+                spec.correlation(), spec.replica(), spec.readouts(), spec.input(), spec.capacity(),
+                new TheorySpec(true, true), spec.ipc());
+        PointResult r = PointEvaluator.evaluate(withTheory, true);
+        report.line(String.format("theory (linear from the weights, and both predictors) of the same point, evaluated"
+                        + " once more with it on: %.2f s, next to its simulation %.2f s and capacities %.2f s; "
+                        + "status %s", r.theorySeconds(), r.simulateSeconds(), r.capacitySeconds(),
+                r.status().label()));
     }
 
     private static void numpyComparison(PointSpec spec, double simulate, double whole, int repeats, Report report) {
