@@ -87,16 +87,8 @@ class DelayedCrossMomentsTest {
                 CrossMoments shortBlocks = CrossMoments.forDelayedInputs(p, maxDelay, Math.min(chunk, 40), 7 * 40, 1);
                 for (int t0 = 0; t0 < steps; t0 += chunk) {
                     int rows = Math.min(chunk, steps - t0);
-                    DMatrixRMaj x = new DMatrixRMaj(rows, p);
-                    DMatrixRMaj y = new DMatrixRMaj(rows, maxDelay + 1);
-                    for (int s = 0; s < rows; s++) {
-                        for (int i = 0; i < p; i++) {
-                            x.set(s, i, 3 + random.nextGaussian() + 0.5 * u[maxDelay + t0 + s - Math.min(i, maxDelay)]);
-                        }
-                        for (int k = 0; k <= maxDelay; k++) {
-                            y.set(s, k, u[maxDelay + t0 + s - k]);
-                        }
-                    }
+                    DMatrixRMaj x = features(random, u, maxDelay, t0, rows, p);
+                    DMatrixRMaj y = delayedInputs(u, maxDelay, t0, rows);
                     plain.add(x.copy(), y.copy());
                     if (chunk <= 40) {
                         shortBlocks.add(x.copy(), y.copy());
@@ -142,16 +134,8 @@ class DelayedCrossMomentsTest {
                 CrossMoments.forDelayedInputs(p, maxDelay, chunk, 2)};
             for (int t0 = 0; t0 < steps; t0 += chunk) {
                 int rows = Math.min(chunk, steps - t0);
-                DMatrixRMaj x = new DMatrixRMaj(rows, p);
-                DMatrixRMaj y = new DMatrixRMaj(rows, maxDelay + 1);
-                for (int s = 0; s < rows; s++) {
-                    for (int i = 0; i < p; i++) {
-                        x.set(s, i, 1 + random.nextGaussian() + 0.5 * u[maxDelay + t0 + s - Math.min(i, maxDelay)]);
-                    }
-                    for (int k = 0; k <= maxDelay; k++) {
-                        y.set(s, k, u[maxDelay + t0 + s - k]);
-                    }
-                }
+                DMatrixRMaj x = features(random, u, maxDelay, t0, rows, p);
+                DMatrixRMaj y = delayedInputs(u, maxDelay, t0, rows);
                 for (int kind = 0; kind < 2; kind++) {
                     byMatrix[kind].add(x.copy(), y.copy());
                     byHistory[kind].addDelayedInputs(x.copy(), u, maxDelay + t0);
@@ -166,6 +150,28 @@ class DelayedCrossMomentsTest {
                         byHistory[kind].centredTargetSquares(), 0.0, "target squares");
             }
         }
+    }
+
+    /** Rows t0 … t0 + rows − 1 of p noisy features, feature i following u(t − min(i, K)), away from zero mean. */
+    private static DMatrixRMaj features(Random random, double[] u, int maxDelay, int t0, int rows, int p) {
+        DMatrixRMaj x = new DMatrixRMaj(rows, p);
+        for (int s = 0; s < rows; s++) {
+            for (int i = 0; i < p; i++) {
+                x.set(s, i, 3 + random.nextGaussian() + 0.5 * u[maxDelay + t0 + s - Math.min(i, maxDelay)]);
+            }
+        }
+        return x;
+    }
+
+    /** The targets y[s][k] = u(t0 + s − k), k = 0 … K, of rows t0 … t0 + rows − 1 (u holds K inputs before t = 0). */
+    private static DMatrixRMaj delayedInputs(double[] u, int maxDelay, int t0, int rows) {
+        DMatrixRMaj y = new DMatrixRMaj(rows, maxDelay + 1);
+        for (int s = 0; s < rows; s++) {
+            for (int k = 0; k <= maxDelay; k++) {
+                y.set(s, k, u[maxDelay + t0 + s - k]);
+            }
+        }
+        return y;
     }
 
     @Test
