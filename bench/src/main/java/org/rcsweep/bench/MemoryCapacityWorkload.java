@@ -135,10 +135,11 @@ final class MemoryCapacityWorkload {
                 "flops of the direct products (upper triangle once)" + (fft ? ", though the cross moments are "
                         + "computed by FFT with far fewer: the rate is product-equivalent" : "")
                         + "; reference: dgemm (" + chunk + "×" + p + ")ᵀ(" + chunk + "×" + m + ")"));
-        // Cholesky p³/3; z = R⁻¹c p²m; holdout scores: H̃ = R⁻¹HR⁻ᵀ 2p³, d̃ = R⁻¹d p²m, g = tril(H̃)z 2p²m.
-        double solveFlops = p * (double) p * p * (1.0 / 3 + 2) + 4.0 * p * (double) p * m;
+        // Cholesky p³/3; z = R⁻¹c p²m; holdout scores: H̃ = R⁻¹HR⁻ᵀ p³ + p³/3 (its upper triangle), d̃ = R⁻¹d p²m,
+        // g = tril(H̃)z 2p²m.
+        double solveFlops = p * (double) p * p * (1.0 / 3 + 4.0 / 3) + 4.0 * p * (double) p * m;
         stages.add(new Stage("factorise + solve all L", solve, solveFlops, gemm,
-                "flops ≈ 7p³/3 + 4p²m (Cholesky, whitening, holdout scores for every L)"));
+                "flops ≈ 5p³/3 + 4p²m (Cholesky, whitening, holdout scores for every L)"));
         report.stages(stages);
         report.line(String.format("whole pass %.2f s; capacity (accumulate + solve) / simulate = %.2f; "
                         + "MC(L = %d) = %.2f; peak heap %.0f MiB of %.0f MiB (pool peaks, garbage included), at most "

@@ -12,7 +12,7 @@ import org.rcsweep.stats.TransposeProduct;
  * q(L) = z_Lᵀ H̃_LL z_L and c(L) = z_Lᵀ d̃_L with H̃ = R⁻¹ H R⁻ᵀ and d̃ = R⁻¹ d computed once. Both grow by one
  * term per neuron: c(L) = c(L−1) + z_L d̃_L and q(L) = q(L−1) + z_L (2 g_L + H̃_LL z_L) with g_L = Σ_{j&lt;L} H̃_Lj z_j.
  * This replaces a triangular solve and an L × L product per requested L (Σ 3L²m flops) by three products done once
- * (≈ 3p²m + 2p³ flops), all through the GEMM-shaped kernel, and scores every L, not just the requested ones.
+ * (≈ 3p²m + 4p³/3 flops), all through the GEMM-shaped kernel, and scores every L, not just the requested ones.
  */
 final class HoldoutScores {
     private final int m;
@@ -43,14 +43,15 @@ final class HoldoutScores {
         for (int i = 0; i < p; i++) {
             System.arraycopy(gram, i * stride, h, i * p, p);
         }
-        chol.forwardSubstitute(h, valid, p, threads); // R⁻¹H
-        transposeInPlace(h, p);                     // H R⁻ᵀ (H is symmetric)
-        chol.forwardSubstitute(h, valid, p, threads); // R⁻¹ H R⁻ᵀ
+        chol.forwardSubstitute(h, valid, p, threads);      // R⁻¹H
+        transposeInPlace(h, p);                          // H R⁻ᵀ (H is symmetric)
+        chol.forwardSubstituteUpper(h, valid, p, threads); // R⁻¹ H R⁻ᵀ, on and above the diagonal only
         this.hTilde = h;
         this.dTilde = java.util.Arrays.copyOf(test.centredCross().data, p * m);
         chol.forwardSubstitute(dTilde, valid, m, threads);
         // g = (strictly lower part of H̃) z, one block of rows of g at a time: rows l0 ≤ L < l1 only need z_j for
-        // j < l1, as Aᵀz with A_jL = H̃_Lj for j < L (the zeros above the diagonal are never multiplied).
+        // j < l1, as Aᵀz with A_jL = H̃_Lj = H̃_jL for j < L (H̃ is symmetric and only its upper triangle is solved;
+        // the zeros of A above the diagonal are never multiplied).
         this.g = new double[p * m];
         int block = NestedCholesky.BLOCK;
         double[] a = new double[p * block];
@@ -60,7 +61,7 @@ final class HoldoutScores {
             java.util.Arrays.fill(a, 0, l1 * nb, 0.0);
             for (int l = l0; l < l1; l++) {
                 for (int j = 0; j < l; j++) {
-                    a[j * nb + l - l0] = hTilde[l * p + j];
+                    a[j * nb + l - l0] = hTilde[j * p + l];
                 }
             }
             TransposeProduct.multAddTransA(a, l1, nb, z, 0, m, g, l0 * m, threads);

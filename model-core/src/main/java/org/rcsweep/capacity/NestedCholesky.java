@@ -238,6 +238,30 @@ public final class NestedCholesky {
     }
 
     /**
+     * As {@link #forwardSubstitute(double[], int, int, int)} when only the entries on and above the diagonal of the
+     * result are wanted (a symmetric result, such as R⁻¹HR⁻ᵀ): column j needs rows ≤ j only, so each tile of columns
+     * stops at its last column, about a third of the work. Those entries get exactly the operations of the full
+     * solve; entries below the diagonal are left partly solved and must not be read.
+     */
+    public void forwardSubstituteUpper(double[] b, int l, int m, int threads) {
+        double[][] strips = negatedBlockStrips(l);
+        int tiles = (m + COLUMN_TILE - 1) / COLUMN_TILE;
+        // Tiles further right have more rows to solve: alternate the heaviest and the lightest, so that the
+        // contiguous ranges ParallelRanges gives each thread carry about the same work.
+        int[] order = new int[tiles];
+        for (int k = 0; k < tiles; k++) {
+            order[k] = k % 2 == 0 ? tiles - 1 - k / 2 : k / 2;
+        }
+        ParallelRanges.run(threads, tiles, (t0, t1) -> {
+            for (int t = t0; t < t1; t++) {
+                int c0 = order[t] * COLUMN_TILE;
+                int c1 = Math.min(m, c0 + COLUMN_TILE);
+                forwardColumns(b, Math.min(l, c1), m, c0, c1, strips);
+            }
+        });
+    }
+
+    /**
      * For each row block after the first, −R[block, 0..i0)ᵀ as an i0 × nb row-major strip: the left operand of the
      * block's update by the rows solved before it.
      */
@@ -265,8 +289,8 @@ public final class NestedCholesky {
                 // Rows i0..i1 minus (their part of R left of the block) × (rows already solved): one GEMM.
                 TransposeProduct.multAddTransA(strips[i0 / BLOCK], i0, i1 - i0, b, c0, m, width, b, i0 * m + c0, m);
             }
-            // Within the block, one strip of columns at a time through all its rows: the strip's rows (64 × 32
-            // doubles) stay in L1 while each row subtracts the ones solved before it.
+            // Within the block, one strip of columns at a time through all its rows: the strip's rows (64 × 64
+            // doubles, 32 KiB) stay near L1 while each row subtracts the ones solved before it.
             for (int s0 = c0; s0 < c1; s0 += SOLVE_STRIP) {
                 int s1 = Math.min(c1, s0 + SOLVE_STRIP);
                 for (int i = i0; i < i1; i++) {

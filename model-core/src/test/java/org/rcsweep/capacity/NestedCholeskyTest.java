@@ -99,6 +99,28 @@ class NestedCholeskyTest {
         assertEquals(one.conditionEstimate(n), three.conditionEstimate(n), 0.0);
     }
 
+    /** The upper-triangle solve gives the full solve's bits on and above the diagonal, on any number of threads. */
+    @Test
+    void upperTriangleSolveMatchesTheFullSolveOnAndAboveTheDiagonal() {
+        int p = 600; // three column tiles, the last one partial; the valid prefix below p cuts a block
+        DMatrixRMaj a = gram(randomData(700, p, new Random(13)));
+        NestedCholesky chol = NestedCholesky.factor(a, p, 1e-4 * meanDiagonal(a));
+        int l = 581;
+        double[] b = flatten(randomData(p, p, new Random(14)));
+        double[] full = b.clone();
+        chol.forwardSubstitute(full, l, p, 2);
+        for (int threads : new int[] {1, 2, 3}) {
+            double[] upper = b.clone();
+            chol.forwardSubstituteUpper(upper, l, p, threads);
+            for (int i = 0; i < l; i++) {
+                for (int j = i; j < p; j++) {
+                    assertEquals(Double.doubleToLongBits(full[i * p + j]), Double.doubleToLongBits(upper[i * p + j]),
+                            "entry " + i + ", " + j + ", threads " + threads);
+                }
+            }
+        }
+    }
+
     /** W = R⁻¹ from substituting the identity; W (A + λI) Wᵀ must be the identity on independent readouts. */
     private static void assertWhitens(DMatrixRMaj a, double ridge, NestedCholesky chol, int l, boolean[] dependent,
                                       String what) {
