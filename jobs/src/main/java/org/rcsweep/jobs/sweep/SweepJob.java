@@ -96,9 +96,8 @@ public final class SweepJob {
      * batch i, batch i + 1 is queued too, and while it writes batch i, batches i + 1 and i + 2 evaluate. The writes
      * run on the driver, not in a task slot; and the next batch's tasks are already queued when batch i's last task
      * ends, so no core idles through a batch's tail (with one batch ahead, the next was submitted only after the
-     * whole batch had returned). A batch still commits only once
-     * its own files are written, in order, so an interruption loses at most the batches not yet committed, which a
-     * resumed run computes again.
+     * whole batch had returned). A batch still commits only once its own files are written, in order, so an
+     * interruption loses at most the batches not yet committed, which a resumed run computes again.
      */
     private static Summary runBatches(SparkSession spark, SweepSpec spec, ResultDirectory out, List<PointSpec> todo,
                                       int planned, int already, List<String> recovered, Options options,
