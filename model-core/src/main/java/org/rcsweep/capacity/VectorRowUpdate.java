@@ -15,6 +15,19 @@ final class VectorRowUpdate {
     /** Updates the columns from c0 in whole groups of four; returns the first column it left for the scalar path. */
     static int subtract(double[] a, int stride, int target, int first, int last, double[] f, int fOffset,
                         int fStride, int c0, int c1) {
+        // The source rows with a nonzero multiplier, in order: zero multipliers are skipped, as in the scalar loop,
+        // here before the column loops, because a branch inside them made C2 keep the eight vectors in objects
+        // (boxed on every source row, ~60× slower at N = 100 than in registers).
+        int[] offsets = new int[last - first];
+        double[] multipliers = new double[last - first];
+        int count = 0;
+        for (int k = first, fk = fOffset; k < last; k++, fk += fStride) {
+            double m = f[fk];
+            if (m != 0.0) {
+                offsets[count] = k * stride;
+                multipliers[count++] = m;
+            }
+        }
         int ot = target * stride;
         int c = c0;
         for (; c + STRIP <= c1; c += STRIP) {
@@ -27,20 +40,17 @@ final class VectorRowUpdate {
             DoubleVector t5 = DoubleVector.fromArray(S, a, o + 20);
             DoubleVector t6 = DoubleVector.fromArray(S, a, o + 24);
             DoubleVector t7 = DoubleVector.fromArray(S, a, o + 28);
-            for (int k = first, fk = fOffset; k < last; k++, fk += fStride) {
-                double m = f[fk];
-                if (m != 0.0) {
-                    DoubleVector v = DoubleVector.broadcast(S, m);
-                    int s = k * stride + c;
-                    t0 = t0.sub(v.mul(DoubleVector.fromArray(S, a, s)));
-                    t1 = t1.sub(v.mul(DoubleVector.fromArray(S, a, s + 4)));
-                    t2 = t2.sub(v.mul(DoubleVector.fromArray(S, a, s + 8)));
-                    t3 = t3.sub(v.mul(DoubleVector.fromArray(S, a, s + 12)));
-                    t4 = t4.sub(v.mul(DoubleVector.fromArray(S, a, s + 16)));
-                    t5 = t5.sub(v.mul(DoubleVector.fromArray(S, a, s + 20)));
-                    t6 = t6.sub(v.mul(DoubleVector.fromArray(S, a, s + 24)));
-                    t7 = t7.sub(v.mul(DoubleVector.fromArray(S, a, s + 28)));
-                }
+            for (int q = 0; q < count; q++) {
+                DoubleVector v = DoubleVector.broadcast(S, multipliers[q]);
+                int s = offsets[q] + c;
+                t0 = t0.sub(v.mul(DoubleVector.fromArray(S, a, s)));
+                t1 = t1.sub(v.mul(DoubleVector.fromArray(S, a, s + 4)));
+                t2 = t2.sub(v.mul(DoubleVector.fromArray(S, a, s + 8)));
+                t3 = t3.sub(v.mul(DoubleVector.fromArray(S, a, s + 12)));
+                t4 = t4.sub(v.mul(DoubleVector.fromArray(S, a, s + 16)));
+                t5 = t5.sub(v.mul(DoubleVector.fromArray(S, a, s + 20)));
+                t6 = t6.sub(v.mul(DoubleVector.fromArray(S, a, s + 24)));
+                t7 = t7.sub(v.mul(DoubleVector.fromArray(S, a, s + 28)));
             }
             t0.intoArray(a, o);
             t1.intoArray(a, o + 4);
@@ -54,11 +64,8 @@ final class VectorRowUpdate {
         for (; c + 4 <= c1; c += 4) {
             int o = ot + c;
             DoubleVector t = DoubleVector.fromArray(S, a, o);
-            for (int k = first, fk = fOffset; k < last; k++, fk += fStride) {
-                double m = f[fk];
-                if (m != 0.0) {
-                    t = t.sub(DoubleVector.broadcast(S, m).mul(DoubleVector.fromArray(S, a, k * stride + c)));
-                }
+            for (int q = 0; q < count; q++) {
+                t = t.sub(DoubleVector.broadcast(S, multipliers[q]).mul(DoubleVector.fromArray(S, a, offsets[q] + c)));
             }
             t.intoArray(a, o);
         }
