@@ -17,6 +17,9 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     private final MessageType schema;
     private final Map<String, String> metadata;
     private RecordConsumer consumer;
+    /** The last string written and its bytes: a point's id repeats on each of its thousands of memory-curve rows. */
+    private String lastString;
+    private Binary lastBinary;
 
     RowWriteSupport(TableSchema table, Map<String, String> metadata) {
         this.table = table;
@@ -53,7 +56,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             }
             consumer.startField(c.name(), i);
             switch (c.type()) {
-                case STRING -> consumer.addBinary(Binary.fromString((String) value));
+                case STRING -> consumer.addBinary(binary((String) value));
                 case INT -> consumer.addInteger((Integer) value);
                 case LONG -> consumer.addLong((Long) value);
                 case DOUBLE -> consumer.addDouble((Double) value);
@@ -62,6 +65,14 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             consumer.endField(c.name(), i);
         }
         consumer.endMessage();
+    }
+
+    private Binary binary(String value) {
+        if (!value.equals(lastString)) {
+            lastString = value;
+            lastBinary = Binary.fromConstantByteArray(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return lastBinary;
     }
 
     private void writeList(List<?> values) {
