@@ -228,13 +228,7 @@ public final class NestedCholesky {
      * threads, so the bits do not depend on them.
      */
     public void forwardSubstitute(double[] b, int l, int m, int threads) {
-        double[][] strips = negatedBlockStrips(l);
-        int tiles = (m + COLUMN_TILE - 1) / COLUMN_TILE;
-        ParallelRanges.run(threads, tiles, (t0, t1) -> {
-            for (int t = t0; t < t1; t++) {
-                forwardColumns(b, l, m, t * COLUMN_TILE, Math.min(m, (t + 1) * COLUMN_TILE), strips);
-            }
-        });
+        forwardTiles(b, l, m, threads, false);
     }
 
     /**
@@ -244,19 +238,24 @@ public final class NestedCholesky {
      * solve; entries below the diagonal are left partly solved and must not be read.
      */
     public void forwardSubstituteUpper(double[] b, int l, int m, int threads) {
+        forwardTiles(b, l, m, threads, true);
+    }
+
+    /** The tiles of the substitution on the threads; with {@code upperOnly} each tile stops at its last column. */
+    private void forwardTiles(double[] b, int l, int m, int threads, boolean upperOnly) {
         double[][] strips = negatedBlockStrips(l);
         int tiles = (m + COLUMN_TILE - 1) / COLUMN_TILE;
-        // Tiles further right have more rows to solve: alternate the heaviest and the lightest, so that the
-        // contiguous ranges ParallelRanges gives each thread carry about the same work.
+        // Upper only, tiles further right have more rows to solve: alternate the heaviest and the lightest, so that
+        // the contiguous ranges ParallelRanges gives each thread carry about the same work.
         int[] order = new int[tiles];
         for (int k = 0; k < tiles; k++) {
-            order[k] = k % 2 == 0 ? tiles - 1 - k / 2 : k / 2;
+            order[k] = !upperOnly ? k : k % 2 == 0 ? tiles - 1 - k / 2 : k / 2;
         }
         ParallelRanges.run(threads, tiles, (t0, t1) -> {
             for (int t = t0; t < t1; t++) {
                 int c0 = order[t] * COLUMN_TILE;
                 int c1 = Math.min(m, c0 + COLUMN_TILE);
-                forwardColumns(b, Math.min(l, c1), m, c0, c1, strips);
+                forwardColumns(b, upperOnly ? Math.min(l, c1) : l, m, c0, c1, strips);
             }
         });
     }
