@@ -3,6 +3,9 @@ package org.rcsweep.capacity;
 import org.ejml.data.DMatrixRMaj;
 import org.rcsweep.parallel.ParallelRanges;
 import org.rcsweep.stats.FeatureScales;
+import org.rcsweep.stats.PackedLeft;
+import org.rcsweep.stats.PackedProduct;
+import org.rcsweep.stats.PackedRows;
 import org.rcsweep.stats.TransposeProduct;
 
 /**
@@ -243,7 +246,7 @@ public final class NestedCholesky {
 
     /** The tiles of the substitution on the threads; with {@code upperOnly} each tile stops at its last column. */
     private void forwardTiles(double[] b, int l, int m, int threads, boolean upperOnly) {
-        double[][] strips = negatedBlockStrips(l);
+        PackedLeft[] strips = negatedBlockStrips(l);
         int tiles = (m + COLUMN_TILE - 1) / COLUMN_TILE;
         // Upper only, tiles further right have more rows to solve: alternate the heaviest and the lightest, so that
         // the contiguous ranges ParallelRanges gives each thread carry about the same work.
@@ -252,20 +255,21 @@ public final class NestedCholesky {
             order[k] = !upperOnly ? k : k % 2 == 0 ? tiles - 1 - k / 2 : k / 2;
         }
         ParallelRanges.run(threads, tiles, (t0, t1) -> {
+            PackedRows solved = new PackedRows(l, COLUMN_TILE);
             for (int t = t0; t < t1; t++) {
                 int c0 = order[t] * COLUMN_TILE;
                 int c1 = Math.min(m, c0 + COLUMN_TILE);
-                forwardColumns(b, upperOnly ? Math.min(l, c1) : l, m, c0, c1, strips);
+                forwardColumns(b, upperOnly ? Math.min(l, c1) : l, m, c0, c1, strips, solved);
             }
         });
     }
 
     /**
-     * For each row block after the first, −R[block, 0..i0)ᵀ as an i0 × nb row-major strip: the left operand of the
-     * block's update by the rows solved before it.
+     * For each row block after the first, −R[block, 0..i0)ᵀ (i0 × nb), packed once: the left operand of the block's
+     * update by the rows solved before it, in every column tile.
      */
-    private double[][] negatedBlockStrips(int l) {
-        double[][] strips = new double[(l + BLOCK - 1) / BLOCK][];
+    private PackedLeft[] negatedBlockStrips(int l) {
+        PackedLeft[] strips = new PackedLeft[(l + BLOCK - 1) / BLOCK];
         for (int i0 = BLOCK; i0 < l; i0 += BLOCK) {
             int nb = Math.min(l, i0 + BLOCK) - i0;
             double[] a = new double[i0 * nb];
@@ -274,19 +278,28 @@ public final class NestedCholesky {
                     a[k * nb + ii] = -r[(i0 + ii) * size + k];
                 }
             }
-            strips[i0 / BLOCK] = a;
+            strips[i0 / BLOCK] = PackedLeft.of(a, i0, nb);
         }
         return strips;
     }
 
-    /** Forward substitution restricted to columns [c0, c1) of B (l × m, row stride m). */
-    private void forwardColumns(double[] b, int l, int m, int c0, int c1, double[][] strips) {
-        int width = c1 - c0;
+    /**
+     * Forward substitution restricted to columns [c0, c1) of B (l × m, row stride m); {@code solved} receives the
+     * tile's rows as they are solved. A tile's row limit is l or its last column, a multiple of {@link #BLOCK}
+     * ({@link #COLUMN_TILE} is one), so its blocks are those the strips were made for.
+     */
+    private void forwardColumns(double[] b, int l, int m, int c0, int c1, PackedLeft[] strips, PackedRows solved) {
+        solved.reset(c1 - c0);
         for (int i0 = 0; i0 < l; i0 += BLOCK) {
             int i1 = Math.min(l, i0 + BLOCK);
             if (i0 > 0) {
                 // Rows i0..i1 minus (their part of R left of the block) × (rows already solved): one GEMM.
-                TransposeProduct.multAddTransA(strips[i0 / BLOCK], i0, i1 - i0, b, c0, m, width, b, i0 * m + c0, m);
+                PackedLeft strip = strips[i0 / BLOCK];
+                if (strip.columns() != i1 - i0) {
+                    throw new IllegalStateException("block " + i0 + " has " + (i1 - i0) + " rows, its strip "
+                            + strip.columns());
+                }
+                PackedProduct.multAddTransA(strip, solved, b, i0 * m + c0, m);
             }
             // Within the block, one strip of columns at a time through all its rows: the strip's rows (64 × 64
             // doubles, 32 KiB) stay near L1 while each row subtracts the ones solved before it.
@@ -305,6 +318,9 @@ public final class NestedCholesky {
                         b[bi + c] *= inv;
                     }
                 }
+            }
+            if (i1 < l) {
+                solved.set(b, c0, m, i0, i1);
             }
         }
     }

@@ -23,6 +23,12 @@ final class VectorTransposeProduct {
     private static final int BJ = 8;
     /** Columns of C per panel: the chunk's B panel (rows × PANEL) stays in L2 while every row block of C uses it. */
     private static final int PANEL = 64;
+    /**
+     * Rows of A and B per pass over a panel: a 4-column strip of A (8 KiB) stays in L1 while the panel's eight
+     * 8-column strips of B (128 KiB) come from L2. Without the limit, deep products (the triangular solves' updates
+     * by up to a thousand solved rows, the Lyapunov doubling at n = 1000) streamed both strips from L2 on every block.
+     */
+    private static final int DEPTH = 256;
 
     private VectorTransposeProduct() {
     }
@@ -39,28 +45,37 @@ final class VectorTransposeProduct {
         for (int i0 = 0; i0 < iBlocks; i0 += BI) {
             int o = i0 * rows;
             for (int r = 0; r < rows; r++) {
-                System.arraycopy(a, r * p + i0, packedA, o + r * BI, BI);
+                DoubleVector.fromArray(S, a, r * p + i0).intoArray(packedA, o + r * BI);
             }
         }
         int panels = (jBlocks + PANEL - 1) / PANEL;
         int workers = Math.max(1, Math.min(threads, panels));
+        int depth = Math.min(rows, DEPTH);
         ParallelRanges.run(workers, workers, (first, last) -> {
-            double[] packedB = new double[rows * PANEL];
+            double[] packedB = new double[depth * PANEL];
             for (int w = first; w < last; w++) {
                 for (int jp = w * PANEL; jp < jBlocks; jp += workers * PANEL) {
                     int jpEnd = Math.min(jBlocks, jp + PANEL);
-                    for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
-                        int o = (j0 - jp) * rows;
-                        for (int r = 0; r < rows; r++) {
-                            System.arraycopy(b, bOff + r * ldb + j0, packedB, o + r * BJ, BJ);
-                        }
-                    }
-                    for (int i0 = 0; i0 < iBlocks; i0 += BI) {
+                    // Rows in passes of at most DEPTH, in order: each entry's chain goes on from where the previous
+                    // pass stored it, so the operations and their order are those of one pass over all rows.
+                    for (int r0 = 0; r0 < rows; r0 += depth) {
+                        int n = Math.min(depth, rows - r0);
                         for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
-                            if (upperOnly && j0 + BJ <= i0) {
-                                continue; // block entirely below the diagonal
+                            int o = (j0 - jp) * n;
+                            for (int r = 0; r < n; r++) {
+                                int src = bOff + (r0 + r) * ldb + j0;
+                                DoubleVector.fromArray(S, b, src).intoArray(packedB, o + r * BJ);
+                                DoubleVector.fromArray(S, b, src + 4).intoArray(packedB, o + r * BJ + 4);
                             }
-                            block(packedA, i0 * rows, packedB, (j0 - jp) * rows, rows, c, cOff + i0 * ldc + j0, ldc);
+                        }
+                        for (int i0 = 0; i0 < iBlocks; i0 += BI) {
+                            for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
+                                if (upperOnly && j0 + BJ <= i0) {
+                                    continue; // block entirely below the diagonal
+                                }
+                                block(packedA, i0 * rows + r0 * BI, packedB, (j0 - jp) * n, n, c,
+                                        cOff + i0 * ldc + j0, ldc);
+                            }
                         }
                     }
                 }
@@ -92,6 +107,26 @@ final class VectorTransposeProduct {
             j4 = jBlocks + 4;
         }
         ScalarTransposeProduct.range(a, rows, p, b, bOff, ldb, c, cOff, ldc, 0, p, j4, m, upperOnly);
+    }
+
+    /**
+     * C[0..p)[0..m) += AᵀB over already packed operands ({@link PackedLeft}'s strips of {@code rows} × 4,
+     * {@link PackedRows}' strips of {@code capacity} × 8), for p a multiple of 4 and m of 8; the same passes of at
+     * most {@link #DEPTH} rows and panels of {@link #PANEL} columns as {@link #accumulate}.
+     */
+    static void packed(double[] a, int rows, int p, double[] b, int capacity, int m, double[] c, int cOff, int ldc) {
+        for (int r0 = 0; r0 < rows; r0 += DEPTH) {
+            int n = Math.min(DEPTH, rows - r0);
+            for (int jp = 0; jp < m; jp += PANEL) {
+                int jpEnd = Math.min(m, jp + PANEL);
+                for (int i0 = 0; i0 < p; i0 += BI) {
+                    int aOff = i0 * rows + r0 * BI;
+                    for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
+                        block(a, aOff, b, j0 * capacity + r0 * BJ, n, c, cOff + i0 * ldc + j0, ldc);
+                    }
+                }
+            }
+        }
     }
 
     /**
