@@ -121,10 +121,17 @@ public final class CrossMoments {
             return;
         }
         shiftAndSum(x);
+        // The chunk's inputs newest first, so that row r's targets u(t_r − k), k = 0, 1, …, are consecutive and
+        // ascending: the loop over k then runs in SIMD registers (read descending it ran one value at a time).
+        int span = rows + m - 1;
+        double[] newestFirst = new double[span];
+        for (int i = 0; i < span; i++) {
+            newestFirst[i] = u[offset + rows - 1 - i];
+        }
         for (int r = 0; r < rows; r++) {
-            int o = offset + r;
+            int o = rows - 1 - r;
             for (int k = 0; k < m; k++) {
-                double v = u[o - k];
+                double v = newestFirst[o + k];
                 sy[k] += v;
                 syy[k] += v * v;
             }

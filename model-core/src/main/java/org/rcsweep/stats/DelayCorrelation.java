@@ -99,13 +99,16 @@ final class DelayCorrelation {
         double[] im = new double[n];
         for (int a = a0; a < a1; a += 2) {
             int b = a + 1;
+            // Gathered straight into the transform's bit-reversed order: the permutation is a pass of scattered
+            // swaps over both arrays per transform, here folded into the gather that scatters anyway.
             java.util.Arrays.fill(re, 0.0);
             java.util.Arrays.fill(im, 0.0);
             for (int r = 0; r < rows; r++) {
-                re[r] = x[r * p + a];
-                im[r] = b < p ? x[r * p + b] : 0.0;
+                int j = fft.bitReversed(r);
+                re[j] = x[r * p + a];
+                im[j] = b < p ? x[r * p + b] : 0.0;
             }
-            fft.forward(re, im);
+            fft.forwardFromBitReversed(re, im);
             // P(f) = Z(−f)·U(f), computed for f and n − f together so Z can be overwritten in place.
             for (int f = 0; f <= n / 2; f++) {
                 int g = (n - f) & (n - 1);

@@ -72,7 +72,25 @@ final class Fft {
         transform(re, im, true);
     }
 
+    /**
+     * Position of input t in the bit-reversed order the butterflies start from: a caller that writes its input there
+     * (and zeros elsewhere) can call {@link #forwardFromBitReversed} and skip the permutation pass.
+     */
+    int bitReversed(int t) {
+        return bitReverse[t];
+    }
+
+    /** {@link #forward} of an input already stored in bit-reversed order (the same values, hence the same bits). */
+    void forwardFromBitReversed(double[] re, double[] im) {
+        stages(re, im, false);
+    }
+
     private void transform(double[] re, double[] im, boolean backward) {
+        permute(re, im);
+        stages(re, im, backward);
+    }
+
+    private void permute(double[] re, double[] im) {
         int n = size;
         for (int i = 0; i < n; i++) {
             int j = bitReverse[i];
@@ -85,9 +103,24 @@ final class Fft {
                 im[j] = t;
             }
         }
+    }
+
+    private void stages(double[] re, double[] im, boolean backward) {
+        int n = size;
         double[] sin = backward ? stageSinBackward : stageSin;
-        for (int half = 1; half < n; half <<= 1) {
-            if (vectorised && half >= VectorFft.MIN_HALF) {
+        int first = 1;
+        if (n >= 4) {
+            firstTwoStages(re, im, sin);
+            first = 4;
+        }
+        for (int half = first; half < n; half <<= 1) {
+            if (vectorised && half >= VectorFft.MIN_HALF && 4 * half <= n) {
+                // Two stages per pass over the arrays (radix 2²): each butterfly of the second stage takes two
+                // outputs of the first from the same four-entry group, so in registers the values and operations
+                // are those of two passes, with half the loads and stores.
+                VectorFft.twoStages(re, im, n, half, stageCos, sin);
+                half <<= 1;
+            } else if (vectorised && half >= VectorFft.MIN_HALF) {
                 VectorFft.stage(re, im, n, half, stageCos, sin);
             } else if (half < SHORT_GROUP) {
                 for (int k = 0; k < half; k++) {
@@ -104,6 +137,54 @@ final class Fft {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The stages with half-lengths 1 and 2 in one pass over groups of four entries held in locals: each value gets
+     * the operations of the two separate stages (those of {@link #butterfly}), which as two strided scalar passes
+     * cost half as much as the ten vectorised stages after them.
+     */
+    private void firstTwoStages(double[] re, double[] im, double[] sin) {
+        double w1r = stageCos[1];
+        double w1i = sin[1];
+        double w2r = stageCos[2];
+        double w2i = sin[2];
+        double w3r = stageCos[3];
+        double w3i = sin[3];
+        for (int a = 0; a < size; a += 4) {
+            double ar = re[a];
+            double ai = im[a];
+            double br = re[a + 1];
+            double bi = im[a + 1];
+            double cr = re[a + 2];
+            double ci = im[a + 2];
+            double dr = re[a + 3];
+            double di = im[a + 3];
+            double tr = w1r * br - w1i * bi;
+            double ti = w1r * bi + w1i * br;
+            br = ar - tr;
+            bi = ai - ti;
+            ar = ar + tr;
+            ai = ai + ti;
+            tr = w1r * dr - w1i * di;
+            ti = w1r * di + w1i * dr;
+            dr = cr - tr;
+            di = ci - ti;
+            cr = cr + tr;
+            ci = ci + ti;
+            tr = w2r * cr - w2i * ci;
+            ti = w2r * ci + w2i * cr;
+            re[a + 2] = ar - tr;
+            im[a + 2] = ai - ti;
+            re[a] = ar + tr;
+            im[a] = ai + ti;
+            tr = w3r * dr - w3i * di;
+            ti = w3r * di + w3i * dr;
+            re[a + 3] = br - tr;
+            im[a + 3] = bi - ti;
+            re[a + 1] = br + tr;
+            im[a + 1] = bi + ti;
         }
     }
 
