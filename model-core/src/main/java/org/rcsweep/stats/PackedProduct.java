@@ -17,28 +17,20 @@ public final class PackedProduct {
         }
         int p = a.columns();
         int m = b.width();
-        int pFull = 0;
-        int mFull = 0;
         if (TransposeProduct.VECTORISED) {
-            pFull = p - p % PackedLeft.GROUP;
-            mFull = m - m % PackedRows.GROUP;
-            VectorTransposeProduct.packed(a.data(), rows, pFull, b.data(), b.capacity(), mFull, c, cOffset, ldc);
+            VectorTransposeProduct.packed(a.data(), rows, p, b.data(), b.capacity(), m, c, cOffset, ldc);
+        } else {
+            scalar(a, b, rows, p, m, c, cOffset, ldc);
         }
-        // What the SIMD blocks did not cover (everything without the Vector API): entry by entry, r outermost.
-        scalar(a, b, rows, pFull, p, 0, m, c, cOffset, ldc);
-        scalar(a, b, rows, 0, pFull, mFull, m, c, cOffset, ldc);
     }
 
-    private static void scalar(PackedLeft a, PackedRows b, int rows, int i0, int i1, int j0, int j1, double[] c,
-                               int cOffset, int ldc) {
-        if (i0 >= i1 || j0 >= j1) {
-            return;
-        }
+    /** Without the Vector API: entry by entry, rows r outermost (each entry still in the order r = 0, 1, …). */
+    static void scalar(PackedLeft a, PackedRows b, int rows, int p, int m, double[] c, int cOffset, int ldc) {
         for (int r = 0; r < rows; r++) {
-            for (int i = i0; i < i1; i++) {
+            for (int i = 0; i < p; i++) {
                 double x = a.get(r, i);
                 int ci = cOffset + i * ldc;
-                for (int j = j0; j < j1; j++) {
+                for (int j = 0; j < m; j++) {
                     c[ci + j] = Math.fma(x, b.get(r, j), c[ci + j]);
                 }
             }

@@ -111,18 +111,38 @@ final class VectorTransposeProduct {
 
     /**
      * C[0..p)[0..m) += AᵀB over already packed operands ({@link PackedLeft}'s strips of {@code rows} × 4,
-     * {@link PackedRows}' strips of {@code capacity} × 8), for p a multiple of 4 and m of 8; the same passes of at
-     * most {@link #DEPTH} rows and panels of {@link #PANEL} columns as {@link #accumulate}.
+     * {@link PackedRows}' strips of {@code capacity} × 8, both padded with zeros to whole strips); the same passes of
+     * at most {@link #DEPTH} rows and panels of {@link #PANEL} columns as {@link #accumulate}. A block that C ends
+     * inside (p not a multiple of 4, m not of 8) runs on a copy of its entries in a 4 × 8 scratch block and copies
+     * back those of C: the padding contributes exact zeros to entries that are never read, so the entries kept get
+     * the same fma chain as any other (a solve's last column tile is 8k + 1 wide for m = 2001, and went through a
+     * scalar loop).
      */
     static void packed(double[] a, int rows, int p, double[] b, int capacity, int m, double[] c, int cOff, int ldc) {
+        double[] edge = new double[BI * BJ];
         for (int r0 = 0; r0 < rows; r0 += DEPTH) {
             int n = Math.min(DEPTH, rows - r0);
             for (int jp = 0; jp < m; jp += PANEL) {
                 int jpEnd = Math.min(m, jp + PANEL);
                 for (int i0 = 0; i0 < p; i0 += BI) {
                     int aOff = i0 * rows + r0 * BI;
+                    int height = Math.min(BI, p - i0);
                     for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
-                        block(a, aOff, b, j0 * capacity + r0 * BJ, n, c, cOff + i0 * ldc + j0, ldc);
+                        int bOff = j0 * capacity + r0 * BJ;
+                        int width = Math.min(BJ, m - j0);
+                        int c0 = cOff + i0 * ldc + j0;
+                        if (height == BI && width == BJ) {
+                            block(a, aOff, b, bOff, n, c, c0, ldc);
+                        } else {
+                            java.util.Arrays.fill(edge, 0.0);
+                            for (int i = 0; i < height; i++) {
+                                System.arraycopy(c, c0 + i * ldc, edge, i * BJ, width);
+                            }
+                            block(a, aOff, b, bOff, n, edge, 0, BJ);
+                            for (int i = 0; i < height; i++) {
+                                System.arraycopy(edge, i * BJ, c, c0 + i * ldc, width);
+                            }
+                        }
                     }
                 }
             }

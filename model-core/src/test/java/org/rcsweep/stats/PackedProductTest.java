@@ -32,8 +32,13 @@ class PackedProductTest {
             int half = rows / 2;
             packed.set(b, bOffset, ldb, 0, half);
             packed.set(b, bOffset, ldb, half, rows);
-            PackedProduct.multAddTransA(PackedLeft.of(a, rows, p), packed, actual, cOffset, ldc);
+            double[] scalar = actual.clone();
+            PackedLeft left = PackedLeft.of(a, rows, p);
+            PackedProduct.multAddTransA(left, packed, actual, cOffset, ldc);
             assertArrayEquals(expected, actual, 0.0, rows + "x" + p + "x" + width);
+            // the path of a JVM without the Vector API
+            PackedProduct.scalar(left, packed, rows, p, width, scalar, cOffset, ldc);
+            assertArrayEquals(expected, scalar, 0.0, "scalar " + rows + "x" + p + "x" + width);
         }
     }
 
