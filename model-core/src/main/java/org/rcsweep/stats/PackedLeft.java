@@ -6,7 +6,7 @@ package org.rcsweep.stats;
  * products, such as the strips of a triangular factor that every column tile of a solve multiplies by: packing it
  * for every product cost as much as the product itself at the solves' shapes.
  *
- * @param data    ⌈columns / 4⌉ strips of rows × 4 values, row by row
+ * @param data    ⌈columns / 4⌉ strips of rows × 4 values, row by row (held, not copied: a working operand)
  * @param rows    rows of A (the depth of every product it is used in)
  * @param columns columns of A (rows of C)
  */

@@ -4,8 +4,8 @@ package org.rcsweep.stats;
  * The right operand B of C += AᵀB for a block of columns whose rows become known one batch at a time, as the solved
  * rows of a triangular solve do: each row is copied once, when it is set, into column groups of eight (contiguous
  * capacity × 8 strips, the last group padded with zeros), and every later product reads a prefix of the rows from
- * there. Repacking the rows solved so far for every block of the solve copied about 2l² values per column tile
- * instead of l.
+ * there. Repacking the rows solved so far for every 64-row block of a solve copied about 2l² values per 256-column
+ * tile, instead of the 256·l copied now.
  *
  * <p>A working buffer: one per thread, reused from tile to tile.
  */
@@ -39,8 +39,7 @@ public final class PackedRows {
         if (r0 < 0 || r1 > capacity) {
             throw new IllegalArgumentException("rows [" + r0 + ", " + r1 + ") outside [0, " + capacity + ")");
         }
-        // Row by row: each source row is read in one sweep (group by group, every row's cache line and page came
-        // back once per group; 4 ns per value at a thousand rows).
+        // Row by row, so that each source row (a stride of a whole matrix row from the next) is read in one sweep.
         int full = width - width % GROUP;
         for (int r = r0; r < r1; r++) {
             int src = offset + r * stride;
