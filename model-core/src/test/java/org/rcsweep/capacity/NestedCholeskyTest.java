@@ -99,6 +99,31 @@ class NestedCholeskyTest {
         assertEquals(one.conditionEstimate(n), three.conditionEstimate(n), 0.0);
     }
 
+    /**
+     * A solve over several column tiles (the last one ragged: 601 = 2·256 + 89) against an independent product: R⁻¹,
+     * from substituting the identity in one tile (checked by the whitening test), times B with EJML.
+     */
+    @Test
+    void multiTileSolveEqualsTheInverseTimesB() {
+        int n = 190;
+        DMatrixRMaj a = gram(randomData(300, n, new Random(15)));
+        NestedCholesky chol = NestedCholesky.factor(a, n, 1e-4 * meanDiagonal(a), 2);
+        DMatrixRMaj inverse = CommonOps_DDRM.identity(n);
+        chol.forwardSubstitute(inverse.data, n, n, 1);
+        int m = 601;
+        DMatrixRMaj b = DMatrixRMaj.wrap(n, m, flatten(randomData(n, m, new Random(16))));
+        DMatrixRMaj expected = new DMatrixRMaj(n, m);
+        CommonOps_DDRM.mult(inverse, b, expected);
+        for (int threads : new int[] {1, 2}) {
+            double[] z = b.data.clone();
+            chol.forwardSubstitute(z, n, m, threads);
+            for (int i = 0; i < n * m; i++) {
+                assertEquals(expected.data[i], z[i], 1e-9 * (1 + Math.abs(expected.data[i])),
+                        "entry " + i / m + ", " + i % m + ", threads " + threads);
+            }
+        }
+    }
+
     /** The upper-triangle solve gives the full solve's bits on and above the diagonal, on any number of threads. */
     @Test
     void upperTriangleSolveMatchesTheFullSolveOnAndAboveTheDiagonal() {
