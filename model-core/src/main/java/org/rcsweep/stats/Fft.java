@@ -114,13 +114,7 @@ final class Fft {
             first = 4;
         }
         for (int half = first; half < n; half <<= 1) {
-            if (vectorised && half >= VectorFft.MIN_HALF && 4 * half <= n) {
-                // Two stages per pass over the arrays (radix 2²): each butterfly of the second stage takes two
-                // outputs of the first from the same four-entry group, so in registers the values and operations
-                // are those of two passes, with half the loads and stores.
-                VectorFft.twoStages(re, im, n, half, stageCos, sin);
-                half <<= 1;
-            } else if (vectorised && half >= VectorFft.MIN_HALF) {
+            if (vectorised && half >= VectorFft.MIN_HALF) {
                 VectorFft.stage(re, im, n, half, stageCos, sin);
             } else if (half < SHORT_GROUP) {
                 for (int k = 0; k < half; k++) {

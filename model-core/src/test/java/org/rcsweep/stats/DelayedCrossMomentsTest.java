@@ -43,10 +43,9 @@ class DelayedCrossMomentsTest {
     }
 
     /**
-     * The fused passes (the first two stages in locals, vector stages two at a time) and the bit-reversed gather
-     * against the textbook transform written out here: permutation, then one radix-2 stage at a time with the same
-     * twiddles and butterfly operations. The same bits for every size, both directions, with and without the
-     * vectorised stages.
+     * The fused pass (the first two stages in locals) and the bit-reversed gather against the textbook transform
+     * written out here: permutation, then one radix-2 stage at a time with the same twiddles and butterfly
+     * operations. The same bits for every size, both directions, with and without the vectorised stages.
      */
     @Test
     void everyPathHasTheBitsOfOneStageAtATime() {
