@@ -75,15 +75,7 @@ public final class CrossMoments {
             return;
         }
         shiftAndSum(x);
-        double[] yd = y.data;
-        for (int r = 0; r < rows; r++) {
-            int o = r * m;
-            for (int k = 0; k < m; k++) {
-                double v = yd[o + k];
-                sy[k] += v;
-                syy[k] += v * v;
-            }
-        }
+        sumTargets(y.data, 0, m, rows);
         TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data, threads);
         if (delayed != null) {
             delayed.append(x.data, y.data, rows, sxy.data);
@@ -128,17 +120,25 @@ public final class CrossMoments {
         for (int i = 0; i < span; i++) {
             newestFirst[i] = u[offset + rows - 1 - i];
         }
+        sumTargets(newestFirst, rows - 1, -1, rows);
+        TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data, threads);
+        delayed.appendInputs(x.data, u, offset, rows, sxy.data);
+        count += rows;
+    }
+
+    /**
+     * Adds the chunk's targets to their sums and sums of squares, row by row: row r's m targets are consecutive in
+     * {@code values} from {@code first + r · rowStep}.
+     */
+    private void sumTargets(double[] values, int first, int rowStep, int rows) {
         for (int r = 0; r < rows; r++) {
-            int o = rows - 1 - r;
+            int o = first + r * rowStep;
             for (int k = 0; k < m; k++) {
-                double v = newestFirst[o + k];
+                double v = values[o + k];
                 sy[k] += v;
                 syy[k] += v * v;
             }
         }
-        TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data, threads);
-        delayed.appendInputs(x.data, u, offset, rows, sxy.data);
-        count += rows;
     }
 
     /** Shifts x by the first chunk's means (for accuracy of the sums) and adds its columns to the feature sums. */

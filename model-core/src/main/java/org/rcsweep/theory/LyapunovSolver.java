@@ -1,6 +1,7 @@
 package org.rcsweep.theory;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.rcsweep.stats.TransposeProduct;
 
@@ -71,11 +72,7 @@ public final class LyapunovSolver {
     }
 
     private static void transpose(double[] from, double[] to, int n) {
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                to[j * n + i] = from[i * n + j];
-            }
-        }
+        CommonOps_DDRM.transpose(DMatrixRMaj.wrap(n, n, from), DMatrixRMaj.wrap(n, n, to));
     }
 
     private static double normF(double[] m, int n) {
