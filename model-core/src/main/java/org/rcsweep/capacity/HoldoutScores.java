@@ -1,5 +1,7 @@
 package org.rcsweep.capacity;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.rcsweep.parallel.ParallelRanges;
 import org.rcsweep.stats.CrossMoments;
 import org.rcsweep.stats.PackedLeft;
@@ -47,7 +49,7 @@ final class HoldoutScores {
             System.arraycopy(gram, i * stride, h, i * p, p);
         }
         chol.forwardSubstitute(h, valid, p, threads);      // R⁻¹H
-        transposeInPlace(h, p);                          // H R⁻ᵀ (H is symmetric)
+        CommonOps_DDRM.transpose(DMatrixRMaj.wrap(p, p, h)); // H R⁻ᵀ (H is symmetric), in place
         chol.forwardSubstituteUpper(h, valid, p, threads); // R⁻¹ H R⁻ᵀ, on and above the diagonal only
         this.hTilde = h;
         this.dTilde = java.util.Arrays.copyOf(test.centredCross().data, p * m);
@@ -103,15 +105,5 @@ final class HoldoutScores {
             out[k] = q[k] > 0 && vt[k] > 0 ? c[k] * c[k] / (q[k] * vt[k]) : 0.0;
         }
         return out;
-    }
-
-    private static void transposeInPlace(double[] a, int n) {
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double t = a[i * n + j];
-                a[i * n + j] = a[j * n + i];
-                a[j * n + i] = t;
-            }
-        }
     }
 }
