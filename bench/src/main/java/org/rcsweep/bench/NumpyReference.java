@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Workload 1 as a careful NumPy/OpenBLAS program (bench/numpy/workload1.py), run after rcsweep's own pass in the
+ * Workload 1 as a careful NumPy/OpenBLAS program (bench/numpy/workload1.py), run after each of rcsweep's passes in the
  * same benchmark run and with as many BLAS threads as rcsweep's simulation threads: the outside reference the
  * performance targets are stated against. Skipped, with the reason printed, where python3 with NumPy is missing.
  */
