@@ -39,7 +39,7 @@ public final class SweepJob {
     /** Evaluation tasks per core and batch (see {@link #evaluate}). */
     static final int TASKS_PER_CORE = 4;
     /** Batches submitted ahead of the one being written (see {@link #runBatches}). */
-    static final int BATCHES_IN_FLIGHT = 2;
+    static final int BATCHES_IN_FLIGHT = 3;
     /**
      * @param maxBatches     stop after this many batches (0 = run to completion); lets a user time-box a run and the
      *                       tests interrupt one
@@ -92,12 +92,14 @@ public final class SweepJob {
     }
 
     /**
-     * Keeps {@value #BATCHES_IN_FLIGHT} batches submitted beyond the one being written: while the driver waits for
-     * batch i, batch i + 1 is queued too, and while it writes batch i, batches i + 1 and i + 2 evaluate. The writes
-     * run on the driver, not in a task slot; and the next batch's tasks are already queued when batch i's last task
-     * ends, so no core idles through a batch's tail (with one batch ahead, the next was submitted only after the
-     * whole batch had returned). A batch still commits only once its own files are written, in order, so an
-     * interruption loses at most the batches not yet committed, which a resumed run computes again.
+     * Keeps {@value #BATCHES_IN_FLIGHT} batches submitted: while the driver waits for batch i, batches i + 1 and i + 2
+     * are queued too, and while it writes batch i, batches i + 1 to i + 3 evaluate. The writes run on the driver, not
+     * in a task slot; and the next batch's tasks are already queued when batch i's last task ends, so no core idles
+     * through a batch's tail (with one batch ahead, the next was submitted only after the whole batch had returned).
+     * Three rather than two because the first write of a fresh JVM (the Parquet path still interpreted, sharing the
+     * cores with the tasks) took 4-5 s in workload 4, longer than the two batches queued behind it took to
+     * evaluate: the cores idled until it ended. A batch still commits only once its own files are written, in order,
+     * so an interruption loses at most the batches not yet committed, which a resumed run computes again.
      */
     private static Summary runBatches(SparkSession spark, SweepSpec spec, ResultDirectory out, List<PointSpec> todo,
                                       int planned, int already, List<String> recovered, Options options,
