@@ -1,6 +1,7 @@
 package org.rcsweep.model;
 
 import org.rcsweep.parallel.ParallelRanges;
+import org.rcsweep.parallel.RowBalance;
 import org.rcsweep.parallel.SpinBarrier;
 import org.rcsweep.spec.Activation;
 
@@ -10,7 +11,9 @@ import org.rcsweep.spec.Activation;
  *
  * <p>With several threads ({@link #withThreads}) each thread advances a contiguous share of the neurons every step
  * from the full previous state, and the threads meet at a barrier after each step (the state is double-buffered,
- * so one meeting per step suffices). Every neuron's update is the same arithmetic as with one thread.
+ * so one meeting per step suffices). Every neuron's update is the same arithmetic as with one thread. The shares
+ * follow each thread's measured rate over the previous call ({@link RowBalance}), so a thread on a slower core gets
+ * fewer rows; which thread computes a row does not change its value.
  *
  * <p>W with at most a tenth of its entries nonzero (sparse echo state networks) is multiplied through its nonzero
  * entries only ({@link SparseRows}), with the same row sums as the dense product.
@@ -33,6 +36,8 @@ public final class LeakyRateReservoir implements Reservoir {
     private final double[] next;
     private final double[] drive;
     private final int threads;
+    /** How the rows are split among the threads; adapted after every call of {@link #advance}. */
+    private final RowBalance balance;
 
     public LeakyRateReservoir(double[] w, double[] wIn, double[] bias, double leak, Activation activation) {
         this(checked(w, wIn, bias).clone(), SparseRows.ofSparse(w, wIn.length), wIn.clone(), bias.clone(), leak,
@@ -50,6 +55,7 @@ public final class LeakyRateReservoir implements Reservoir {
         this.leak = leak;
         this.activation = activation;
         this.threads = threads;
+        this.balance = new RowBalance(parts(n, sparse, threads), 2); // even bounds keep the product's row pairs
         this.x = state;
         this.next = new double[n];
         this.drive = new double[n];
@@ -76,31 +82,40 @@ public final class LeakyRateReservoir implements Reservoir {
     /** One thread runs the same loop as several, over all rows, with a barrier that never waits. */
     @Override
     public void advance(double[] u, int from, int steps, double[] states) {
-        boolean small = n < PARALLEL_MIN_SIZE
-                || sparse != null && sparse.nonzeros() < (long) PARALLEL_MIN_SIZE * PARALLEL_MIN_SIZE;
-        int parts = small ? 1 : Math.max(1, Math.min(threads, n / (PARALLEL_MIN_SIZE / 2)));
-        int[] bounds = new int[parts + 1];
-        for (int t = 1; t < parts; t++) {
-            bounds[t] = (int) ((long) n * t / parts) & ~1; // even, so row pairs of the product stay together
-        }
-        bounds[parts] = n;
+        int parts = balance.parts();
+        int[] bounds = balance.bounds(n);
+        long[] busy = new long[parts];
         SpinBarrier barrier = new SpinBarrier(parts);
         ParallelRanges.run(parts, parts, (first, last) -> {
             try {
-                advanceRows(u, from, steps, states, bounds[first], bounds[last], barrier);
+                busy[first] = advanceRows(u, from, steps, states, bounds[first], bounds[last], barrier);
             } catch (RuntimeException | Error e) {
                 barrier.breakBarrier(); // the others would otherwise wait for this thread forever
                 throw e;
             }
         });
+        balance.record(bounds, busy);
         if (steps % 2 == 1) {
             System.arraycopy(next, 0, x, 0, n); // the state of the last step is in the other buffer
         }
     }
 
-    /** Steps rows lo ≤ i &lt; hi, alternating between the two state buffers, meeting the others after each step. */
-    private void advanceRows(double[] u, int from, int steps, double[] states, int lo, int hi,
+    /** Threads for the rows: one below {@link #PARALLEL_MIN_SIZE}, else up to {@code threads}, 64 rows each at least. */
+    private static int parts(int n, SparseRows sparse, int threads) {
+        boolean small = n < PARALLEL_MIN_SIZE
+                || sparse != null && sparse.nonzeros() < (long) PARALLEL_MIN_SIZE * PARALLEL_MIN_SIZE;
+        return small ? 1 : Math.max(1, Math.min(threads, n / (PARALLEL_MIN_SIZE / 2)));
+    }
+
+    /**
+     * Steps rows lo ≤ i &lt; hi, alternating between the two state buffers, meeting the others after each step;
+     * returns the nanoseconds it was busy, waiting at the barrier excluded.
+     */
+    private long advanceRows(double[] u, int from, int steps, double[] states, int lo, int hi,
                              SpinBarrier barrier) {
+        boolean timed = barrier.parties() > 1;
+        long start = timed ? System.nanoTime() : 0;
+        long waited = 0;
         boolean tanh = activation == Activation.TANH;
         double keep = 1.0 - leak;
         double[] current = x;
@@ -124,11 +139,16 @@ public final class LeakyRateReservoir implements Reservoir {
                 following[i] = keep * current[i] + leak * drive[i];
             }
             System.arraycopy(following, lo, states, s * n + lo, hi - lo);
-            barrier.await();
+            if (timed) { // one thread has nothing to balance: no clock reads in its steps (a step of N = 100 is ~2 µs)
+                long arrived = System.nanoTime();
+                barrier.await();
+                waited += System.nanoTime() - arrived;
+            }
             double[] t = current;
             current = following;
             following = t;
         }
+        return timed ? System.nanoTime() - start - waited : 0;
     }
 
     /** A copy of the recurrent matrix (row-major). */

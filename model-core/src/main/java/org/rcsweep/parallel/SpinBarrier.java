@@ -25,6 +25,10 @@ public final class SpinBarrier {
         this.parties = parties;
     }
 
+    public int parties() {
+        return parties;
+    }
+
     public void await() {
         int p = phase;
         if (arrived.incrementAndGet() == parties) {
