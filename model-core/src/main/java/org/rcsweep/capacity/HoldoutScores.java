@@ -56,7 +56,7 @@ final class HoldoutScores {
         chol.forwardSubstitute(dTilde, valid, m, threads);
         // g = (strictly lower part of H̃) z, one block of rows of g at a time: rows l0 ≤ L < l1 only need z_j for
         // j < l1, as Aᵀz with A_jL = H̃_Lj = H̃_jL for j < L (H̃ is symmetric and only its upper triangle is solved;
-        // the zeros of A above the diagonal are never multiplied). Each A is packed once; each thread takes whole
+        // the zeros of A above the diagonal are never multiplied). Each A is packed once; each thread claims whole
         // tiles of columns and packs z's rows of a tile once, as the blocks come to need them.
         this.g = new double[p * m];
         int block = NestedCholesky.BLOCK;
@@ -73,17 +73,15 @@ final class HoldoutScores {
             lower[l0 / block] = PackedLeft.of(a, l1, nb);
         }
         int tileWidth = NestedCholesky.COLUMN_TILE;
-        ParallelRanges.run(threads, (m + tileWidth - 1) / tileWidth, (t0, t1) -> {
-            PackedRows zRows = new PackedRows(p, tileWidth);
-            for (int t = t0; t < t1; t++) {
-                int c0 = t * tileWidth;
-                zRows.reset(Math.min(m, c0 + tileWidth) - c0);
-                for (int l0 = 0; l0 < p; l0 += block) {
-                    zRows.set(z, c0, m, l0, Math.min(p, l0 + block));
-                    PackedProduct.multAddTransA(lower[l0 / block], zRows, g, l0 * m + c0, m);
-                }
-            }
-        });
+        ParallelRanges.claim(threads, (m + tileWidth - 1) / tileWidth, () -> new PackedRows(p, tileWidth),
+                (zRows, t) -> {
+                    int c0 = t * tileWidth;
+                    zRows.reset(Math.min(m, c0 + tileWidth) - c0);
+                    for (int l0 = 0; l0 < p; l0 += block) {
+                        zRows.set(z, c0, m, l0, Math.min(p, l0 + block));
+                        PackedProduct.multAddTransA(lower[l0 / block], zRows, g, l0 * m + c0, m);
+                    }
+                });
         this.vt = test.centredTargetSquares();
         this.q = new double[m];
         this.c = new double[m];

@@ -248,19 +248,11 @@ public final class NestedCholesky {
     private void forwardTiles(double[] b, int l, int m, int threads, boolean upperOnly) {
         PackedLeft[] strips = negatedBlockStrips(l);
         int tiles = (m + COLUMN_TILE - 1) / COLUMN_TILE;
-        // Upper only, tiles further right have more rows to solve: alternate the heaviest and the lightest, so that
-        // the contiguous ranges ParallelRanges gives each thread carry about the same work.
-        int[] order = new int[tiles];
-        for (int k = 0; k < tiles; k++) {
-            order[k] = !upperOnly ? k : k % 2 == 0 ? tiles - 1 - k / 2 : k / 2;
-        }
-        ParallelRanges.run(threads, tiles, (t0, t1) -> {
-            PackedRows solved = new PackedRows(l, COLUMN_TILE);
-            for (int t = t0; t < t1; t++) {
-                int c0 = order[t] * COLUMN_TILE;
-                int c1 = Math.min(m, c0 + COLUMN_TILE);
-                forwardColumns(b, upperOnly ? Math.min(l, c1) : l, m, c0, c1, strips, solved);
-            }
+        // Upper only, tiles further right have more rows to solve: the threads claim the heaviest first.
+        ParallelRanges.claim(threads, tiles, () -> new PackedRows(l, COLUMN_TILE), (solved, q) -> {
+            int c0 = (upperOnly ? tiles - 1 - q : q) * COLUMN_TILE;
+            int c1 = Math.min(m, c0 + COLUMN_TILE);
+            forwardColumns(b, upperOnly ? Math.min(l, c1) : l, m, c0, c1, strips, solved);
         });
     }
 

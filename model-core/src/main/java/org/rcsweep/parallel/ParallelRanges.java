@@ -1,10 +1,13 @@
 package org.rcsweep.parallel;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
- * Runs a task over [0, count) split into contiguous ranges, one per thread (the caller takes the first), for work
- * whose parts write disjoint results: the outcome does not depend on the number of threads.
+ * Runs a task over [0, count) split into contiguous ranges, one per thread (the caller takes the first), or with each
+ * thread claiming the next part as it becomes free ({@link #claim}), for work whose parts write disjoint results: the
+ * outcome depends neither on the number of threads nor on which thread did which part.
  */
 public final class ParallelRanges {
     @FunctionalInterface
@@ -12,7 +15,31 @@ public final class ParallelRanges {
         void run(int from, int to);
     }
 
+    /** One part of {@link #claim}, with the claiming thread's own scratch. */
+    @FunctionalInterface
+    public interface PartTask<S> {
+        void run(S scratch, int part);
+    }
+
     private ParallelRanges() {
+    }
+
+    /**
+     * Runs task(scratch, i) for every part 0 ≤ i &lt; count, in increasing order of claims: each thread takes the next
+     * unclaimed part whenever it finishes one, so a thread on a core slowed by other load, or given the heavier parts,
+     * does fewer of them (list the heaviest first). {@code scratch} is called once per thread for its working memory.
+     * On a 2-core VM one core often runs several percent slower than the other for minutes, which fixed ranges make
+     * every parallel section wait for.
+     */
+    public static <S> void claim(int threads, int count, Supplier<S> scratch, PartTask<S> task) {
+        AtomicInteger next = new AtomicInteger();
+        int parts = Math.max(1, Math.min(threads, count));
+        run(parts, parts, (first, last) -> {
+            S own = scratch.get();
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                task.run(own, i);
+            }
+        });
     }
 
     public static void run(int threads, int count, RangeTask task) {

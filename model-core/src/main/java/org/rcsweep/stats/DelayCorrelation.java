@@ -18,6 +18,11 @@ import org.rcsweep.parallel.ParallelRanges;
  * rows that removes most of the inverse transforms (T/K of them per pair become one).
  */
 final class DelayCorrelation {
+    /**
+     * Feature pairs (transforms) a thread claims at a time: a few hundred microseconds of work, so that claims cost
+     * nothing next to it and the threads still end within one claim of each other.
+     */
+    private static final int PAIRS_PER_CLAIM = 8;
     private final int maxDelay;
     private final int maxRows;
     private final int threads;
@@ -67,8 +72,9 @@ final class DelayCorrelation {
         double[] ui = new double[n];
         System.arraycopy(segment, 0, ur, 0, rows + maxDelay);
         fft.forward(ur, ui);
-        ParallelRanges.run(threads, (p + 1) / 2, (from, to) -> pairs(x, rows, p, ur, ui, s, 2 * from,
-                Math.min(p, 2 * to)));
+        int claims = (p + 2 * PAIRS_PER_CLAIM - 1) / (2 * PAIRS_PER_CLAIM);
+        ParallelRanges.claim(threads, claims, () -> new double[2][n], (scratch, q) -> pairs(x, rows, p, ur, ui, s,
+                2 * PAIRS_PER_CLAIM * q, Math.min(p, 2 * PAIRS_PER_CLAIM * (q + 1)), scratch[0], scratch[1]));
         pending = spectra != null;
     }
 
@@ -78,10 +84,12 @@ final class DelayCorrelation {
             return;
         }
         int n = fft.size();
-        ParallelRanges.run(threads, (features + 1) / 2, (from, to) -> {
-            double[] re = new double[n];
-            double[] im = new double[n];
-            for (int pair = from; pair < to; pair++) {
+        int pairCount = (features + 1) / 2;
+        ParallelRanges.claim(threads, (pairCount + PAIRS_PER_CLAIM - 1) / PAIRS_PER_CLAIM, () -> new double[2][n],
+                (scratch, q) -> {
+            double[] re = scratch[0];
+            double[] im = scratch[1];
+            for (int pair = q * PAIRS_PER_CLAIM; pair < Math.min(pairCount, (q + 1) * PAIRS_PER_CLAIM); pair++) {
                 int o = pair * 2 * n;
                 System.arraycopy(spectra, o, re, 0, n);
                 System.arraycopy(spectra, o + n, im, 0, n);
@@ -92,11 +100,10 @@ final class DelayCorrelation {
         pending = false;
     }
 
-    /** Features a0 ≤ a &lt; a1 (a0 even), two per transform. */
-    private void pairs(double[] x, int rows, int p, double[] ur, double[] ui, double[] s, int a0, int a1) {
+    /** Features a0 ≤ a &lt; a1 (a0 even), two per transform, in the scratch arrays re and im (the transform's size). */
+    private void pairs(double[] x, int rows, int p, double[] ur, double[] ui, double[] s, int a0, int a1,
+                       double[] re, double[] im) {
         int n = fft.size();
-        double[] re = new double[n];
-        double[] im = new double[n];
         for (int a = a0; a < a1; a += 2) {
             int b = a + 1;
             // Gathered straight into the transform's bit-reversed order: the permutation is a pass of scattered

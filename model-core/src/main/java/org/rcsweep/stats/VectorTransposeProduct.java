@@ -34,8 +34,8 @@ final class VectorTransposeProduct {
     }
 
     /**
-     * @param threads column panels of C are dealt round-robin to this many threads (round-robin because in the
-     *                upper-triangle case panels further right hold more blocks); panels write disjoint columns
+     * @param threads column panels of C are claimed by this many threads, one at a time; panels write disjoint
+     *                columns
      */
     static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int ldb, int m, double[] c, int cOff,
                            int ldc, boolean upperOnly, int threads) {
@@ -49,34 +49,31 @@ final class VectorTransposeProduct {
             }
         }
         int panels = (jBlocks + PANEL - 1) / PANEL;
-        int workers = Math.max(1, Math.min(threads, panels));
         int depth = Math.min(rows, DEPTH);
-        ParallelRanges.run(workers, workers, (first, last) -> {
-            double[] packedB = new double[depth * PANEL];
-            for (int w = first; w < last; w++) {
-                for (int jp = w * PANEL; jp < jBlocks; jp += workers * PANEL) {
-                    int jpEnd = Math.min(jBlocks, jp + PANEL);
-                    // Rows in passes of at most DEPTH, in order: each entry's chain goes on from where the previous
-                    // pass stored it, so the operations and their order are those of one pass over all rows.
-                    for (int r0 = 0; r0 < rows; r0 += depth) {
-                        int n = Math.min(depth, rows - r0);
-                        for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
-                            int o = (j0 - jp) * n;
-                            for (int r = 0; r < n; r++) {
-                                int src = bOff + (r0 + r) * ldb + j0;
-                                DoubleVector.fromArray(S, b, src).intoArray(packedB, o + r * BJ);
-                                DoubleVector.fromArray(S, b, src + 4).intoArray(packedB, o + r * BJ + 4);
-                            }
+        // Upper only, a panel further right holds more blocks: the threads claim the heaviest first, so that the
+        // light ones even out the end.
+        ParallelRanges.claim(threads, panels, () -> new double[depth * PANEL], (packedB, q) -> {
+            int jp = (upperOnly ? panels - 1 - q : q) * PANEL;
+            int jpEnd = Math.min(jBlocks, jp + PANEL);
+            // Rows in passes of at most DEPTH, in order: each entry's chain goes on from where the previous pass
+            // stored it, so the operations and their order are those of one pass over all rows.
+            for (int r0 = 0; r0 < rows; r0 += depth) {
+                int n = Math.min(depth, rows - r0);
+                for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
+                    int o = (j0 - jp) * n;
+                    for (int r = 0; r < n; r++) {
+                        int src = bOff + (r0 + r) * ldb + j0;
+                        DoubleVector.fromArray(S, b, src).intoArray(packedB, o + r * BJ);
+                        DoubleVector.fromArray(S, b, src + 4).intoArray(packedB, o + r * BJ + 4);
+                    }
+                }
+                for (int i0 = 0; i0 < iBlocks; i0 += BI) {
+                    for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
+                        if (upperOnly && j0 + BJ <= i0) {
+                            continue; // block entirely below the diagonal
                         }
-                        for (int i0 = 0; i0 < iBlocks; i0 += BI) {
-                            for (int j0 = jp; j0 < jpEnd; j0 += BJ) {
-                                if (upperOnly && j0 + BJ <= i0) {
-                                    continue; // block entirely below the diagonal
-                                }
-                                block(packedA, i0 * rows + r0 * BI, packedB, (j0 - jp) * n, n, c,
-                                        cOff + i0 * ldc + j0, ldc);
-                            }
-                        }
+                        block(packedA, i0 * rows + r0 * BI, packedB, (j0 - jp) * n, n, c, cOff + i0 * ldc + j0,
+                                ldc);
                     }
                 }
             }

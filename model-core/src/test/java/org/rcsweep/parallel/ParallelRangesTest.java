@@ -1,0 +1,48 @@
+package org.rcsweep.parallel;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ParallelRangesTest {
+    /** Every part runs exactly once, whatever the threads, and each thread keeps its own scratch. */
+    @Test
+    void claimRunsEveryPartOnceWithOneScratchPerThread() {
+        for (int threads : new int[]{1, 2, 3, 8}) {
+            for (int count : new int[]{0, 1, 2, 5, 100}) {
+                AtomicIntegerArray runs = new AtomicIntegerArray(Math.max(1, count));
+                Set<int[]> scratches = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+                ParallelRanges.claim(threads, count, () -> new int[1], (scratch, part) -> {
+                    scratches.add(scratch);
+                    scratch[0]++;
+                    runs.incrementAndGet(part);
+                    if (part % 7 == 0) {
+                        Thread.onSpinWait(); // uneven parts
+                    }
+                });
+                for (int i = 0; i < count; i++) {
+                    assertEquals(1, runs.get(i), "part " + i + " of " + count + " on " + threads + " threads");
+                }
+                int total = scratches.stream().mapToInt(s -> s[0]).sum();
+                assertEquals(count, total);
+                assertTrue(scratches.size() <= Math.max(1, Math.min(threads, count)), scratches.size() + " scratches");
+            }
+        }
+    }
+
+    @Test
+    void claimReportsAFailedPart() {
+        assertThrows(IllegalStateException.class, () -> ParallelRanges.claim(2, 10, () -> null, (s, part) -> {
+            if (part == 6) {
+                throw new ArithmeticException("part 6");
+            }
+        }));
+    }
+}
