@@ -9,6 +9,7 @@ import org.rcsweep.model.SpikeStatistics;
 import org.rcsweep.model.SpikingReservoir;
 import org.rcsweep.model.UnstableLearningException;
 import org.rcsweep.model.ReservoirFactory;
+import org.rcsweep.parallel.ParallelRanges;
 import org.rcsweep.random.SeedStreams;
 import org.rcsweep.spec.PointSpec;
 
@@ -127,13 +128,19 @@ public final class PointSimulation {
             advance(reservoir, targets, rows, states, t);
             long gather = System.nanoTime();
             x.reshape(rows, lMax, false);
-            for (int s = 0; s < rows; s++) {
-                int so = s * n;
-                int xo = s * lMax;
-                for (int i = 0; i < lMax; i++) {
-                    x.data[xo + i] = states[so + readouts[i]];
+            // The readouts' states, in readout order, rows split over the threads (a scattered gather that left the
+            // other core idle), when each thread gets enough to pay for starting it.
+            int gatherThreads = (long) rows * lMax >= (long) ParallelRanges.MIN_VALUES_PER_THREAD * 2
+                    ? spec.capacity().threads() : 1;
+            ParallelRanges.run(gatherThreads, rows, (from, to) -> {
+                for (int s = from; s < to; s++) {
+                    int so = s * n;
+                    int xo = s * lMax;
+                    for (int i = 0; i < lMax; i++) {
+                        x.data[xo + i] = states[so + readouts[i]];
+                    }
                 }
-            }
+            });
             sink.accept(x, targets.window(), targets.offset(), training);
             targets.slide(rows);
             sinkNanos += System.nanoTime() - gather;

@@ -15,6 +15,12 @@ public final class ParallelRanges {
         void run(int from, int to);
     }
 
+    /**
+     * Values a thread should have to go through (a simple pass over arrays) before a pass is worth splitting: starting
+     * and joining a thread costs tens of microseconds, about what a core takes for this many values.
+     */
+    public static final int MIN_VALUES_PER_THREAD = 1 << 16;
+
     /** One part of {@link #claim}, with the claiming thread's own scratch. */
     @FunctionalInterface
     public interface PartTask<S> {

@@ -1,6 +1,7 @@
 package org.rcsweep.stats;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rcsweep.parallel.ParallelRanges;
 
 /**
  * Streaming second moments of features x (p) and targets y (m): the centred Gram Σ(x−x̄)(x−x̄)ᵀ, the centred cross
@@ -74,8 +75,7 @@ public final class CrossMoments {
         if (rows == 0) {
             return;
         }
-        shiftAndSum(x);
-        sumTargets(y.data, 0, m, rows);
+        shiftAndSumAll(x, y.data, 0, m);
         TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data, threads);
         if (delayed != null) {
             delayed.append(x.data, y.data, rows, sxy.data);
@@ -112,7 +112,6 @@ public final class CrossMoments {
         if (rows == 0) {
             return;
         }
-        shiftAndSum(x);
         // The chunk's inputs newest first, so that row r's targets u(t_r − k), k = 0, 1, …, are consecutive and
         // ascending: the loop over k then runs in SIMD registers (read descending it ran one value at a time).
         int span = rows + m - 1;
@@ -120,20 +119,34 @@ public final class CrossMoments {
         for (int i = 0; i < span; i++) {
             newestFirst[i] = u[offset + rows - 1 - i];
         }
-        sumTargets(newestFirst, rows - 1, -1, rows);
+        shiftAndSumAll(x, newestFirst, rows - 1, -1);
         TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data, threads);
         delayed.appendInputs(x.data, u, offset, rows, sxy.data);
         count += rows;
     }
 
     /**
-     * Adds the chunk's targets to their sums and sums of squares, row by row: row r's m targets are consecutive in
-     * {@code values} from {@code first + r · rowStep}.
+     * Shifts and sums the chunk's features ({@link #shiftAndSum}) and sums its targets ({@link #sumTargets}), each
+     * thread over its own columns of both: every sum keeps its order over rows, so the threads change no bits. On
+     * one thread these passes left the other core idle for a tenth of a memory point's accumulation.
      */
-    private void sumTargets(double[] values, int first, int rowStep, int rows) {
+    private void shiftAndSumAll(DMatrixRMaj x, double[] values, int first, int rowStep) {
+        int rows = x.numRows;
+        int parts = (long) rows * (p + m) >= (long) ParallelRanges.MIN_VALUES_PER_THREAD * threads ? threads : 1;
+        ParallelRanges.run(parts, parts, (t, next) -> {
+            shiftAndSum(x, (int) ((long) p * t / parts), (int) ((long) p * next / parts));
+            sumTargets(values, first, rowStep, rows, (int) ((long) m * t / parts), (int) ((long) m * next / parts));
+        });
+    }
+
+    /**
+     * Adds targets k0 ≤ k &lt; k1 of the chunk to their sums and sums of squares, row by row: row r's m targets are
+     * consecutive in {@code values} from {@code first + r · rowStep}.
+     */
+    private void sumTargets(double[] values, int first, int rowStep, int rows, int k0, int k1) {
         for (int r = 0; r < rows; r++) {
             int o = first + r * rowStep;
-            for (int k = 0; k < m; k++) {
+            for (int k = k0; k < k1; k++) {
                 double v = values[o + k];
                 sy[k] += v;
                 syy[k] += v * v;
@@ -141,23 +154,26 @@ public final class CrossMoments {
         }
     }
 
-    /** Shifts x by the first chunk's means (for accuracy of the sums) and adds its columns to the feature sums. */
-    private void shiftAndSum(DMatrixRMaj x) {
+    /**
+     * Shifts features j0 ≤ j &lt; j1 of x by the first chunk's means (for accuracy of the sums) and adds them to the
+     * feature sums.
+     */
+    private void shiftAndSum(DMatrixRMaj x, int j0, int j1) {
         int rows = x.numRows;
+        double[] xd = x.data;
         if (count == 0) {
             for (int r = 0; r < rows; r++) {
-                for (int j = 0; j < p; j++) {
-                    shift[j] += x.data[r * p + j];
+                for (int j = j0; j < j1; j++) {
+                    shift[j] += xd[r * p + j];
                 }
             }
-            for (int j = 0; j < p; j++) {
+            for (int j = j0; j < j1; j++) {
                 shift[j] /= rows;
             }
         }
-        double[] xd = x.data;
         for (int r = 0; r < rows; r++) {
             int o = r * p;
-            for (int j = 0; j < p; j++) {
+            for (int j = j0; j < j1; j++) {
                 double v = xd[o + j] - shift[j];
                 xd[o + j] = v;
                 sx[j] += v;
