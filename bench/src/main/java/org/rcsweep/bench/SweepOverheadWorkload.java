@@ -72,7 +72,11 @@ final class SweepOverheadWorkload {
     private static double plainInFreshJvm(int points, int steps, int threads) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!option.startsWith("-XX:ArchiveClassesAtExit")) { // one JVM records the class-data archive
+                command.add(option);
+            }
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Bench.class.getName(), "4",
                 "--points", Integer.toString(points), "--steps", Integer.toString(steps), "--plain",
                 Integer.toString(threads)));
