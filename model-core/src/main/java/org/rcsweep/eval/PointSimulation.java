@@ -23,6 +23,8 @@ import java.util.function.Supplier;
 public final class PointSimulation {
     /** States beyond this magnitude count as diverged (a tanh reservoir is bounded by 1; a linear one is not). */
     public static final double DIVERGENCE_BOUND = 1e8;
+    /** Rows of a chunk a thread gathers at a time. */
+    private static final int GATHER_ROWS = 32;
 
     private final PointSpec spec;
     private final long seed;
@@ -132,8 +134,8 @@ public final class PointSimulation {
             // other core idle), when each thread gets enough to pay for starting it.
             int gatherThreads = (long) rows * lMax >= (long) ParallelRanges.MIN_VALUES_PER_THREAD * 2
                     ? spec.capacity().threads() : 1;
-            ParallelRanges.run(gatherThreads, rows, (from, to) -> {
-                for (int s = from; s < to; s++) {
+            ParallelRanges.claim(gatherThreads, (rows + GATHER_ROWS - 1) / GATHER_ROWS, () -> null, (none, part) -> {
+                for (int s = part * GATHER_ROWS; s < Math.min(rows, (part + 1) * GATHER_ROWS); s++) {
                     int so = s * n;
                     int xo = s * lMax;
                     for (int i = 0; i < lMax; i++) {

@@ -1,6 +1,9 @@
 package org.rcsweep.parallel;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -20,6 +23,10 @@ public final class ParallelRanges {
      * and joining a thread costs tens of microseconds, about what a core takes for this many values.
      */
     public static final int MIN_VALUES_PER_THREAD = 1 << 16;
+    /** States of a helper of {@link #claim}. */
+    private static final int WAITING = 0;
+    private static final int RUNNING = 1;
+    private static final int DROPPED = 2;
 
     /** One part of {@link #claim}, with the claiming thread's own scratch. */
     @FunctionalInterface
@@ -36,16 +43,70 @@ public final class ParallelRanges {
      * does fewer of them (list the heaviest first). {@code scratch} is called once per thread for its working memory.
      * On a 2-core VM one core often runs several percent slower than the other for minutes, which fixed ranges make
      * every parallel section wait for.
+     *
+     * <p>The calling thread claims parts too; the helpers are tasks of the JVM's common fork-join pool, whose threads
+     * stay alive between calls (starting and joining a thread of our own costs 100–140 µs here, and a memory point
+     * runs about 400 parallel sections). A helper that has not started by the time the caller has run out of parts
+     * is dropped, so a busy pool only means fewer helpers, never a wait for one: nothing here may rely on the parts
+     * running at the same time (the reservoir's barrier loop uses {@link #run}).
      */
     public static <S> void claim(int threads, int count, Supplier<S> scratch, PartTask<S> task) {
+        int helpers = Math.min(threads, count) - 1;
         AtomicInteger next = new AtomicInteger();
-        int parts = Math.max(1, Math.min(threads, count));
-        run(parts, parts, (first, last) -> {
+        if (helpers <= 0) {
             S own = scratch.get();
-            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+            for (int i = 0; i < count; i++) {
                 task.run(own, i);
             }
-        });
+            return;
+        }
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicIntegerArray state = new AtomicIntegerArray(helpers); // WAITING, then RUNNING (helper) or DROPPED (caller)
+        CountDownLatch finished = new CountDownLatch(helpers);
+        Runnable claims = () -> {
+            try {
+                S own = scratch.get();
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    task.run(own, i);
+                }
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+                next.set(count); // the others stop at their next claim
+            }
+        };
+        for (int h = 0; h < helpers; h++) {
+            int helper = h;
+            ForkJoinPool.commonPool().execute(() -> {
+                if (state.compareAndSet(helper, WAITING, RUNNING)) {
+                    try {
+                        claims.run();
+                    } finally {
+                        finished.countDown();
+                    }
+                }
+            });
+        }
+        claims.run();
+        for (int h = 0; h < helpers; h++) {
+            if (state.compareAndSet(h, WAITING, DROPPED)) {
+                finished.countDown();
+            }
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                finished.await(); // a running helper writes results the caller reads after this returns
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a parallel part failed", failure.get());
+        }
     }
 
     public static void run(int threads, int count, RangeTask task) {

@@ -133,9 +133,9 @@ public final class CrossMoments {
     private void shiftAndSumAll(DMatrixRMaj x, double[] values, int first, int rowStep) {
         int rows = x.numRows;
         int parts = (long) rows * (p + m) >= (long) ParallelRanges.MIN_VALUES_PER_THREAD * threads ? threads : 1;
-        ParallelRanges.run(parts, parts, (t, next) -> {
-            shiftAndSum(x, (int) ((long) p * t / parts), (int) ((long) p * next / parts));
-            sumTargets(values, first, rowStep, rows, (int) ((long) m * t / parts), (int) ((long) m * next / parts));
+        ParallelRanges.claim(parts, parts, () -> null, (none, t) -> {
+            shiftAndSum(x, (int) ((long) p * t / parts), (int) ((long) p * (t + 1) / parts));
+            sumTargets(values, first, rowStep, rows, (int) ((long) m * t / parts), (int) ((long) m * (t + 1) / parts));
         });
     }
 

@@ -2,13 +2,18 @@ package org.rcsweep.parallel;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ParallelRangesTest {
@@ -34,6 +39,35 @@ class ParallelRangesTest {
                 assertEquals(count, total);
                 assertTrue(scratches.size() <= Math.max(1, Math.min(threads, count)), scratches.size() + " scratches");
             }
+        }
+    }
+
+    /** With every thread of the common pool busy, the caller claims all parts itself instead of waiting for one. */
+    @Test
+    void claimDoesNotWaitForABusyPool() throws Exception {
+        int workers = ForkJoinPool.commonPool().getParallelism();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch occupied = new CountDownLatch(workers);
+        for (int w = 0; w < workers; w++) {
+            ForkJoinPool.commonPool().execute(() -> {
+                occupied.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try {
+            assertTrue(occupied.await(10, TimeUnit.SECONDS), "the pool's threads did not all start");
+            AtomicIntegerArray runs = new AtomicIntegerArray(50);
+            assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> ParallelRanges.claim(4, 50, () -> null, (none, part) -> runs.incrementAndGet(part)));
+            for (int i = 0; i < 50; i++) {
+                assertEquals(1, runs.get(i), "part " + i);
+            }
+        } finally {
+            release.countDown();
         }
     }
 
