@@ -81,14 +81,15 @@ public final class Bench {
                 int size = n == null ? 1000 : n;
                 int k = threads == null ? 1 : threads;
                 int b = chunk == null ? CapacitySpec.defaults().chunkSteps() : chunk;
-                if (!cold) {
-                    double seconds = MemoryCapacityWorkload.warmUp(MemoryCapacityWorkload.point(size, 4000, 1000,
-                            2 * size, size, k, b));
-                    report.line(String.format("warm JVM: a point of the same shape with T = 4000 ran first (%.2f s),"
-                            + " as on a sweep executor after its first point; --cold measures a fresh JVM", seconds));
-                }
                 PointSpec spec = MemoryCapacityWorkload.point(size, steps == null ? 20_000 : steps, 3000, 2 * size,
                         size, k, b);
+                if (!cold) {
+                    // The whole point once (a shorter one, T = 4000, left the first measured pass still compiling:
+                    // often the slowest of five by 20-40%).
+                    double seconds = MemoryCapacityWorkload.warmUp(spec);
+                    report.line(String.format("warm JVM: the same point ran once first (%.2f s), as on a sweep "
+                            + "executor after its first point; --cold measures a fresh JVM", seconds));
+                }
                 MemoryCapacityWorkload.run(spec, REFERENCE_SECONDS, true, repeats, report);
                 if (theory) {
                     MemoryCapacityWorkload.theory(spec, report);
