@@ -132,8 +132,7 @@ public final class PointSimulation {
             x.reshape(rows, lMax, false);
             // The readouts' states, in readout order, rows split over the threads (a scattered gather that left the
             // other core idle), when each thread gets enough to pay for starting it.
-            int gatherThreads = (long) rows * lMax >= (long) ParallelRanges.MIN_VALUES_PER_THREAD * 2
-                    ? spec.capacity().threads() : 1;
+            int gatherThreads = ParallelRanges.threadsFor((long) rows * lMax, spec.capacity().threads());
             ParallelRanges.claim(gatherThreads, (rows + GATHER_ROWS - 1) / GATHER_ROWS, () -> null, (none, part) -> {
                 for (int s = part * GATHER_ROWS; s < Math.min(rows, (part + 1) * GATHER_ROWS); s++) {
                     int so = s * n;

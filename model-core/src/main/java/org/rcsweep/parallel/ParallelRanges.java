@@ -38,6 +38,14 @@ public final class ParallelRanges {
     }
 
     /**
+     * Threads worth using for a pass over {@code values} values: at most {@code threads}, and no more than give each at
+     * least {@link #MIN_VALUES_PER_THREAD} (at least one).
+     */
+    public static int threadsFor(long values, int threads) {
+        return (int) Math.max(1, Math.min(threads, values / MIN_VALUES_PER_THREAD));
+    }
+
+    /**
      * Runs task(scratch, i) for every part 0 ≤ i &lt; count, in increasing order of claims: each thread takes the next
      * unclaimed part whenever it finishes one, so a thread on a core slowed by other load, or given the heavier parts,
      * does fewer of them (list the heaviest first). {@code scratch} is called once per thread for its working memory.
@@ -52,7 +60,6 @@ public final class ParallelRanges {
      */
     public static <S> void claim(int threads, int count, Supplier<S> scratch, PartTask<S> task) {
         int helpers = Math.min(threads, count) - 1;
-        AtomicInteger next = new AtomicInteger();
         if (helpers <= 0) {
             S own = scratch.get();
             for (int i = 0; i < count; i++) {
@@ -60,6 +67,7 @@ public final class ParallelRanges {
             }
             return;
         }
+        AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicIntegerArray state = new AtomicIntegerArray(helpers); // WAITING, then RUNNING (helper) or DROPPED (caller)
         CountDownLatch finished = new CountDownLatch(helpers);

@@ -132,7 +132,7 @@ public final class CrossMoments {
      */
     private void shiftAndSumAll(DMatrixRMaj x, double[] values, int first, int rowStep) {
         int rows = x.numRows;
-        int parts = (long) rows * (p + m) >= (long) ParallelRanges.MIN_VALUES_PER_THREAD * threads ? threads : 1;
+        int parts = ParallelRanges.threadsFor((long) rows * (p + m), threads);
         ParallelRanges.claim(parts, parts, () -> null, (none, t) -> {
             shiftAndSum(x, (int) ((long) p * t / parts), (int) ((long) p * (t + 1) / parts));
             sumTargets(values, first, rowStep, rows, (int) ((long) m * t / parts), (int) ((long) m * (t + 1) / parts));

@@ -72,6 +72,16 @@ class ParallelRangesTest {
     }
 
     @Test
+    void threadsForGivesEachThreadEnoughValues() {
+        int min = ParallelRanges.MIN_VALUES_PER_THREAD;
+        assertEquals(1, ParallelRanges.threadsFor(0, 4));
+        assertEquals(1, ParallelRanges.threadsFor(2L * min - 1, 4));
+        assertEquals(2, ParallelRanges.threadsFor(2L * min, 4));
+        assertEquals(4, ParallelRanges.threadsFor(100L * min, 4));
+        assertEquals(1, ParallelRanges.threadsFor(100L * min, 1));
+    }
+
+    @Test
     void claimReportsAFailedPart() {
         assertThrows(IllegalStateException.class, () -> ParallelRanges.claim(2, 10, () -> null, (s, part) -> {
             if (part == 6) {
