@@ -8,6 +8,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The blocked factorisation and the tiled substitution against definitions: W = R⁻¹ (obtained by substituting the
@@ -82,9 +83,13 @@ class NestedCholeskyTest {
         assertWhitens(a, 0.0, stopped, 70, new boolean[70], "prefix before the NaN");
     }
 
+    /**
+     * 330 readouts from 300 samples: the last ones are dependent, and the factorisation's panels (columns right of a
+     * 64-row block, in tiles of {@link NestedCholesky#PANEL_TILE}) span three tiles, the last one partial.
+     */
     @Test
     void resultsDoNotDependOnThreads() {
-        int n = 190;
+        int n = 330;
         DMatrixRMaj a = gram(randomData(300, n, new Random(11)));
         double ridge = 1e-4 * meanDiagonal(a);
         NestedCholesky one = NestedCholesky.factor(a, n, ridge, 1);
@@ -97,6 +102,8 @@ class NestedCholeskyTest {
         three.forwardSubstitute(z3, n, m, 3);
         assertArrayEquals(z1, z3, 0.0);
         assertEquals(one.conditionEstimate(n), three.conditionEstimate(n), 0.0);
+        assertEquals(one.rank(n), three.rank(n));
+        assertTrue(one.rank(n) < n, "the readouts beyond the samples' rank are left out");
     }
 
     /**
