@@ -76,6 +76,8 @@ public final class Bench {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 HeapPeak.maxHeapMebibytes(), TransposeProduct.VECTORISED ? "on" : "off",
                 Reference.implementation()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        report.line("cores at the start: " + CoreScaling.measure(cores).describe());
         switch (workload) {
             case 1 -> {
                 int size = n == null ? 1000 : n;
@@ -106,5 +108,6 @@ public final class Bench {
             case 4 -> SweepOverheadWorkload.run(points == null ? 500 : points, steps == null ? 2000 : steps, report);
             default -> throw new IllegalArgumentException("workload must be 1-4, got " + workload);
         }
+        report.line("cores at the end: " + CoreScaling.measure(cores).describe());
     }
 }
