@@ -8,11 +8,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What the machine's cores deliver at the moment a workload runs: fused multiply–adds in registers (no memory
- * traffic) on one thread, then on every core at once. The benchmark machine is a VM whose two virtual cores
- * sometimes run as fast together as apart and sometimes do not (the same loop: 1.35× to 2.0× the one-thread rate
- * on two threads within one hour), which moves every two-thread stage; printing this next to a run's figures says
- * which kind of minutes they came from.
+ * What the machine's cores deliver at the moment a workload runs, on one thread and then on every core at once:
+ * fused multiply–adds in registers (no memory traffic), and reads of a 4 MiB array per thread (beyond the core's L2,
+ * within the shared L3: what the reservoir's row product streams every step). The benchmark machine is a VM whose two
+ * virtual cores sometimes run as fast together as apart and sometimes do not (the FMA loop: 1.35× to 2.05× the
+ * one-thread rate on two threads within one hour), and whose simulation of N = 1000 took 1.95 s in one half hour
+ * and 3.07 s in the next while the FMA loop still scaled 2×; printing both next to a run's figures says which kind
+ * of minutes they came from.
  */
 final class CoreScaling {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
@@ -20,11 +22,20 @@ final class CoreScaling {
     private static final long ITERATIONS = 40_000_000L;
     private static final double FLOPS_PER_RUN = ITERATIONS * 8.0 * S.length() * 2;
 
-    /** @param one GFLOP/s of one thread; @param all GFLOP/s of {@code threads} threads at once, in total */
-    record Rates(double one, double all, int threads) {
+    /** Doubles each thread reads per pass: 4 MiB. */
+    private static final int READ_DOUBLES = 1 << 19;
+    private static final int READ_PASSES = 200;
+
+    /**
+     * @param one     GFLOP/s of one thread; @param all GFLOP/s of {@code threads} threads at once, in total
+     * @param readOne GB/s one thread reads; @param readAll GB/s all threads read at once, in total
+     */
+    record Rates(double one, double all, double readOne, double readAll, int threads) {
         String describe() {
-            return String.format("fused multiply–adds in registers: %.1f GFLOP/s on one thread, %.1f on %d at once "
-                    + "(%.2f×; %d× if the cores are not shared)", one, all, threads, all / one, threads);
+            return String.format("fused multiply–adds in registers %.1f GFLOP/s on one thread, %.1f on %d at once "
+                            + "(%.2f×); reading 4 MiB per thread %.1f GB/s on one, %.1f on %d (%.2f×); %d× for "
+                            + "both if the cores share nothing", one, all, threads, all / one, readOne, readAll,
+                    threads, readAll / readOne, threads);
         }
     }
 
@@ -34,14 +45,28 @@ final class CoreScaling {
     /** The best of three runs of each kind, after one run that lets the JIT compile the loop. */
     static Rates measure(int threads) throws InterruptedException {
         double[] sums = new double[threads];
-        double check = run();
+        double[][] arrays = new double[threads][READ_DOUBLES];
+        for (double[] a : arrays) {
+            java.util.Arrays.fill(a, 1.0);
+        }
+        double check = run() + read(arrays[0]);
         double one = 0;
         double all = 0;
+        double readOne = 0;
+        double readAll = 0;
+        double bytes = 8.0 * READ_DOUBLES * READ_PASSES;
         for (int rep = 0; rep < 3; rep++) {
             long start = System.nanoTime();
             check += run();
             one = Math.max(one, FLOPS_PER_RUN / (System.nanoTime() - start));
-            all = Math.max(all, together(sums));
+            all = Math.max(all, FLOPS_PER_RUN * threads / together(sums, t -> run()));
+            start = System.nanoTime();
+            check += read(arrays[0]);
+            readOne = Math.max(readOne, bytes / (System.nanoTime() - start));
+            for (double s : sums) {
+                check += s;
+            }
+            readAll = Math.max(readAll, bytes * threads / together(sums, t -> read(arrays[t])));
             for (double s : sums) {
                 check += s;
             }
@@ -49,11 +74,15 @@ final class CoreScaling {
         if (!(check > 0)) { // uses every result, so that the JIT keeps every loop
             throw new IllegalStateException("core scaling probe computed " + check);
         }
-        return new Rates(one, all, threads);
+        return new Rates(one, all, readOne, readAll, threads);
     }
 
-    /** Total GFLOP/s of one run on each of sums.length threads started together; each leaves its result in sums. */
-    private static double together(double[] sums) throws InterruptedException {
+    /**
+     * Nanoseconds for sums.length threads started together to run {@code work} once each; each leaves its result in
+     * sums.
+     */
+    private static long together(double[] sums, java.util.function.IntToDoubleFunction work)
+            throws InterruptedException {
         int threads = sums.length;
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
@@ -65,7 +94,7 @@ final class CoreScaling {
                 try {
                     ready.countDown();
                     go.await();
-                    sums[slot] = run();
+                    sums[slot] = work.applyAsDouble(slot);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 } finally {
@@ -83,7 +112,32 @@ final class CoreScaling {
         if (failure.get() != null) {
             throw new IllegalStateException("core scaling probe failed", failure.get());
         }
-        return threads * FLOPS_PER_RUN / elapsed;
+        return elapsed;
+    }
+
+    /** {@value #READ_PASSES} passes of reading the array; returns the sum of their sums. */
+    private static double read(double[] a) {
+        double sum = 0;
+        for (int pass = 0; pass < READ_PASSES; pass++) {
+            sum += readPass(a);
+        }
+        return sum;
+    }
+
+    /** One pass, four vectors at a time (a method of its own, so that the JIT compiles it after the first calls). */
+    private static double readPass(double[] a) {
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        int lanes = S.length();
+        for (int i = 0; i + 4 * lanes <= a.length; i += 4 * lanes) {
+            s0 = s0.add(DoubleVector.fromArray(S, a, i));
+            s1 = s1.add(DoubleVector.fromArray(S, a, i + lanes));
+            s2 = s2.add(DoubleVector.fromArray(S, a, i + 2 * lanes));
+            s3 = s3.add(DoubleVector.fromArray(S, a, i + 3 * lanes));
+        }
+        return s0.add(s1).add(s2).add(s3).reduceLanes(VectorOperators.ADD);
     }
 
     /** Eight chains of fused multiply–adds; returns their sum (which the callers use). */
