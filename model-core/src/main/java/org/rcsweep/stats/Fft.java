@@ -3,8 +3,7 @@ package org.rcsweep.stats;
 /**
  * In-place iterative radix-2 complex FFT of one fixed power-of-two size, with its twiddle factors computed once.
  * The same operations in the same order on every machine: with {@code jdk.incubator.vector}, stages of four or more
- * butterflies per group run four at a time ({@link VectorFft}), two stages per pass over the data, each butterfly
- * with the scalar path's operations.
+ * butterflies per group run four at a time ({@link VectorFft}), each with the scalar path's operations.
  *
  * <p>The twiddles of each stage are stored contiguously (stage with half-length h at [h, 2h)), so every stage reads
  * them in sequence; in the early stages, where butterfly groups are short, each twiddle is loaded once for all
@@ -115,10 +114,7 @@ final class Fft {
             first = 4;
         }
         for (int half = first; half < n; half <<= 1) {
-            if (vectorised && half >= VectorFft.MIN_HALF && 4 * half <= n) {
-                VectorFft.twoStages(re, im, n, half, stageCos, sin);
-                half <<= 1; // the loop's own shift moves on past the stage done with this one
-            } else if (vectorised && half >= VectorFft.MIN_HALF) {
+            if (vectorised && half >= VectorFft.MIN_HALF) {
                 VectorFft.stage(re, im, n, half, stageCos, sin);
             } else if (half < SHORT_GROUP) {
                 for (int k = 0; k < half; k++) {
