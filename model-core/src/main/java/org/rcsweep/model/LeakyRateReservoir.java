@@ -1,6 +1,6 @@
 package org.rcsweep.model;
 
-import org.rcsweep.parallel.ParallelRanges;
+import org.rcsweep.parallel.ResidentThreads;
 import org.rcsweep.parallel.RowBalance;
 import org.rcsweep.parallel.SpinBarrier;
 import org.rcsweep.spec.Activation;
@@ -38,6 +38,8 @@ public final class LeakyRateReservoir implements Reservoir {
     private final int threads;
     /** How the rows are split among the threads; adapted after every call of {@link #advance}. */
     private final RowBalance balance;
+    /** The threads of the other ranges, kept between calls (a chunk of 256 steps each). */
+    private final ResidentThreads helpers;
 
     public LeakyRateReservoir(double[] w, double[] wIn, double[] bias, double leak, Activation activation) {
         this(checked(w, wIn, bias).clone(), SparseRows.ofSparse(w, wIn.length), wIn.clone(), bias.clone(), leak,
@@ -56,6 +58,7 @@ public final class LeakyRateReservoir implements Reservoir {
         this.activation = activation;
         this.threads = threads;
         this.balance = new RowBalance(parts(n, sparse, threads), 2); // even bounds keep the product's row pairs
+        this.helpers = new ResidentThreads("rcsweep-reservoir", balance.parts() - 1);
         this.x = state;
         this.next = new double[n];
         this.drive = new double[n];
@@ -86,9 +89,9 @@ public final class LeakyRateReservoir implements Reservoir {
         int[] bounds = balance.bounds(n);
         long[] busy = new long[parts];
         SpinBarrier barrier = new SpinBarrier(parts);
-        ParallelRanges.run(parts, parts, (first, last) -> {
+        helpers.run(parts, part -> {
             try {
-                busy[first] = advanceRows(u, from, steps, states, bounds[first], bounds[last], barrier);
+                busy[part] = advanceRows(u, from, steps, states, bounds[part], bounds[part + 1], barrier);
             } catch (RuntimeException | Error e) {
                 barrier.breakBarrier(); // the others would otherwise wait for this thread forever
                 throw e;

@@ -56,7 +56,7 @@ public final class ParallelRanges {
      * stay alive between calls (starting and joining a thread of our own costs 100–140 µs here, and a memory point
      * runs about 400 parallel sections). A helper that has not started by the time the caller has run out of parts
      * is dropped, so a busy pool only means fewer helpers, never a wait for one: nothing here may rely on the parts
-     * running at the same time (the reservoir's barrier loop uses {@link #run}).
+     * running at the same time (the reservoir's barrier loop uses {@link ResidentThreads}).
      */
     public static <S> void claim(int threads, int count, Supplier<S> scratch, PartTask<S> task) {
         int helpers = Math.min(threads, count) - 1;
