@@ -100,10 +100,18 @@ public final class ParallelRanges {
                 finished.countDown();
             }
         }
+        awaitParts(finished, failure);
+    }
+
+    /**
+     * Waits for {@code done} through interrupts (keeping the interrupt status), so that every part has ended and its
+     * writes are visible to the caller; then reports the first failure of a part, if any.
+     */
+    static void awaitParts(CountDownLatch done, AtomicReference<Throwable> failure) {
         boolean interrupted = false;
         while (true) {
             try {
-                finished.await(); // a running helper writes results the caller reads after this returns
+                done.await();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;

@@ -55,21 +55,7 @@ public final class ResidentThreads {
         } catch (RuntimeException | Error e) {
             failure.compareAndSet(null, e);
         }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                done.await(); // the helpers' writes are visible to the caller after this
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a parallel part failed", failure.get());
-        }
+        ParallelRanges.awaitParts(done, failure);
     }
 
     /** One resident thread: runs the parts it is offered, one at a time, and ends after an idle spell. */
