@@ -35,7 +35,6 @@ public final class LeakyRateReservoir implements Reservoir {
     private final double[] x;
     private final double[] next;
     private final double[] drive;
-    private final int threads;
     /** How the rows are split among the threads; adapted after every call of {@link #advance}. */
     private final RowBalance balance;
     /** The threads of the other ranges, kept between calls (a chunk of 256 steps each). */
@@ -56,7 +55,6 @@ public final class LeakyRateReservoir implements Reservoir {
         this.bias = bias;
         this.leak = leak;
         this.activation = activation;
-        this.threads = threads;
         this.balance = new RowBalance(parts(n, sparse, threads), 2); // even bounds keep the product's row pairs
         this.helpers = new ResidentThreads("rcsweep-reservoir", balance.parts() - 1);
         this.x = state;
