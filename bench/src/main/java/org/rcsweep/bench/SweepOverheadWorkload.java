@@ -8,7 +8,7 @@ import org.rcsweep.jobs.spec.SweepPlanner;
 import org.rcsweep.jobs.spec.SweepSpec;
 import org.rcsweep.jobs.spec.SweepSpecParser;
 import org.rcsweep.jobs.sweep.SweepJob;
-import org.rcsweep.parallel.ParallelRanges;
+import org.rcsweep.parallel.ResidentThreads;
 import org.rcsweep.spec.PointSpec;
 
 import java.io.IOException;
@@ -35,7 +35,7 @@ final class SweepOverheadWorkload {
         List<PointSpec> points = SweepPlanner.plan(spec);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
-        ParallelRanges.run(threads, threads, (first, last) -> {
+        new ResidentThreads("plain-evaluation", threads - 1).run(threads, part -> {
             for (int i = next.getAndIncrement(); i < points.size(); i = next.getAndIncrement()) {
                 PointEvaluator.evaluate(points.get(i));
             }
