@@ -132,7 +132,10 @@ public final class ResultTables {
             required("resamples", INT, "bootstrap resamples"),
             optional("level", DOUBLE, "the level for onset and l_sublinear parameters"),
             optional("model_params", STRING, "group: the model's parameters as in points.model_params; variants of "
-                    + "one kind (e.g. with and without Dale's law) are fitted apart (null when not grouped by model)")));
+                    + "one kind (e.g. with and without Dale's law) are fitted apart (null when not grouped by model)"),
+            optional("bound", STRING, "onsets (l_onset, l_sublinear) only: at_most when the curve is already past "
+                    + "the level at the smallest L measured, so the onset lies at or below that L (the estimate) and "
+                    + "has no interval; null for a crossing between two measured L and for every other parameter")));
 
     public static final TableSchema LAWS = new TableSchema("laws",
             "scaling collapse: a fitted parameter regressed on N or on the measured correlation across groups",

@@ -71,6 +71,16 @@ class FitRecoveryTest {
     }
 
     @Test
+    void onsetsAtTheFirstSampleAreMarkedAsBounds() {
+        assertTrue(Onset.alreadyAbove(new double[] {2, 3}, 1.0));
+        assertTrue(Onset.alreadyAbove(new double[] {1.0, 3}, 1.0), "at the level counts as reached");
+        assertTrue(!Onset.alreadyAbove(new double[] {0.2, 1.8}, 1.0), "a crossing between samples is a value");
+        assertTrue(!Onset.alreadyAbove(new double[0], 1.0));
+        assertTrue(Onset.alreadyBelow(new double[] {0.7, 0.5}, 0.8));
+        assertTrue(!Onset.alreadyBelow(new double[] {1, 0.7}, 0.8));
+    }
+
+    @Test
     void studentQuantilesMatchTables() {
         assertEquals(2.570581835636314, StudentT.quantile975(5), 5e-3); // Cornish–Fisher: 3e-3 at ν = 5
         assertEquals(2.200985160082949, StudentT.quantile975(11), 1e-3);

@@ -29,20 +29,21 @@ final class GroupFitter {
 
         List<Replica> mc = curves(byPoint, s -> s.mcTotal());
         out.fit(mc, "mc_total", "power", new String[] {"a", "alpha"}, d -> take(PowerLaw.fit(d.x(), d.y()), 0, 1),
-                d -> PowerLaw.fit(d.x(), d.y())[2], Double.NaN);
+                d -> PowerLaw.fit(d.x(), d.y())[2], Double.NaN, null);
         out.fit(mc, "mc_total", "saturating", new String[] {"M", "L_half"},
-                d -> take(SaturatingLaw.fit(d.x(), d.y()), 0, 1), d -> SaturatingLaw.fit(d.x(), d.y())[2], Double.NaN);
+                d -> take(SaturatingLaw.fit(d.x(), d.y()), 0, 1), d -> SaturatingLaw.fit(d.x(), d.y())[2], Double.NaN,
+                null);
         out.fit(mc, "mc_total", "fraction_of_linear", new String[] {"at_max_l"}, d -> new double[] {atMaxL(ratio(d))},
-                d -> Double.NaN, Double.NaN);
+                d -> Double.NaN, Double.NaN, null);
         out.fit(mc, "mc_total", "fraction_of_linear", new String[] {"l_sublinear"},
                 d -> new double[] {sublinearOnset(ratio(d), options.sublinearFraction())}, d -> Double.NaN,
-                options.sublinearFraction());
+                options.sublinearFraction(), d -> Onset.alreadyBelow(ratio(d)[1], options.sublinearFraction()));
 
         boolean hasIpc = byPoint.values().stream().flatMap(List::stream).anyMatch(s -> s.ipcTotal() != null);
         if (hasIpc) {
             List<Replica> ipc = curves(byPoint, s -> s.ipcTotal() == null ? Double.NaN : s.ipcTotal());
             out.fit(ipc, "ipc_total", "power", new String[] {"a", "alpha"},
-                    d -> take(PowerLaw.fit(d.x(), d.y()), 0, 1), d -> PowerLaw.fit(d.x(), d.y())[2], Double.NaN);
+                    d -> take(PowerLaw.fit(d.x(), d.y()), 0, 1), d -> PowerLaw.fit(d.x(), d.y())[2], Double.NaN, null);
             int degrees = byPoint.values().stream().flatMap(List::stream).filter(s -> s.ipcByDegree() != null)
                     .mapToInt(s -> s.ipcByDegree().length).max().orElse(0);
             for (int d = 1; d <= degrees; d++) {
@@ -51,19 +52,24 @@ final class GroupFitter {
                         ? Double.NaN : s.ipcByDegree()[degree - 1]);
                 out.fit(curve, "ipc_degree_" + d, "onset", new String[] {"l_onset"},
                         c -> new double[] {firstAbove(mean(c), options.onsetLevel())}, c -> Double.NaN,
-                        options.onsetLevel());
+                        options.onsetLevel(), c -> Onset.alreadyAbove(mean(c)[1], options.onsetLevel()));
             }
         }
         List<Replica> rms = curves(byPoint, s -> s.corrRms() == null ? Double.NaN : s.corrRms());
         out.fit(rms, "corr_rms", "summary", new String[] {"at_max_l"}, d -> new double[] {atMaxL(mean(d))},
-                d -> Double.NaN, Double.NaN);
+                d -> Double.NaN, Double.NaN, null);
         return rows;
     }
 
     /** Collects rows of one metric and law. */
     private record Emitter(GroupKey key, FitOptions options, int replicas, List<Object[]> rows) {
+        /**
+         * @param alreadyPast for an onset, whether the pooled curve is past the level at its smallest L (the
+         *                    estimate is then only an upper bound, with no interval); null for other laws
+         */
         void fit(List<Replica> data, String metric, String law, String[] parameters,
-                 Function<Replica, double[]> statistic, Function<Replica, Double> r2, double level) {
+                 Function<Replica, double[]> statistic, Function<Replica, Double> r2, double level,
+                 Function<Replica, Boolean> alreadyPast) {
             List<Replica> usable = new ArrayList<>();
             int points = 0;
             for (Replica r : data) {
@@ -78,7 +84,9 @@ final class GroupFitter {
             Replica pooled = ReplicaBootstrap.pool(usable);
             double[] estimate = statistic.apply(pooled);
             long seed = ContentHash.derivedSeed(options.seed(), ContentHash.of(key.text() + "|" + metric + "|" + law));
-            double[][] ci = usable.size() >= 2
+            boolean atMost = alreadyPast != null && alreadyPast.apply(pooled);
+            // A bootstrap interval of an upper bound would read as an interval of the onset itself.
+            double[][] ci = usable.size() >= 2 && !atMost
                     ? ReplicaBootstrap.interval(usable, statistic, options.resamples(), seed)
                     : new double[estimate.length][] ;
             double fitR2 = r2.apply(pooled);
@@ -87,7 +95,7 @@ final class GroupFitter {
                 rows.add(new Object[] {key.model(), key.n(), key.knob(), key.correlation(),
                     String.join(",", options.groupBy()), metric, law, parameters[p], orNull(estimate[p]),
                     orNull(interval[0]), orNull(interval[1]), orNull(fitR2), points, usable.size(),
-                    options.resamples(), orNull(level), key.modelParams()});
+                    options.resamples(), orNull(level), key.modelParams(), atMost ? "at_most" : null});
             }
         }
     }

@@ -19,8 +19,10 @@ final class LawFitter {
     private LawFitter() {
     }
 
-    /** Column of {@code model_params} in a fits row (the last). */
+    /** Column of {@code model_params} in a fits row. */
     private static final int PARAMS = 16;
+    /** Column of {@code bound} in a fits row: set for an onset that only has an upper bound. */
+    private static final int BOUND = 17;
 
     /** @param fits rows of the fits table (grouped by model and its parameters, n, knob and correlation) */
     static List<Object[]> laws(List<Row> fits) {
@@ -28,7 +30,10 @@ final class LawFitter {
         Map<String, Map<String, Double>> groups = new TreeMap<>();
         Map<String, Row> groupRows = new TreeMap<>();
         for (Row r : fits) {
-            if (r.isNullAt(0) || r.isNullAt(1) || r.isNullAt(2) || r.isNullAt(3) || r.isNullAt(8)) {
+            // An onset at or below the smallest L measured is a bound, not a value: regressed with the crossings it
+            // would pull the slope toward the grid of readout counts instead of the reservoirs.
+            if (r.isNullAt(0) || r.isNullAt(1) || r.isNullAt(2) || r.isNullAt(3) || r.isNullAt(8)
+                    || r.length() > BOUND && !r.isNullAt(BOUND)) {
                 continue;
             }
             String key = variant(r) + "|" + r.getInt(1) + "|" + r.getString(2) + "|" + r.getDouble(3);

@@ -73,7 +73,8 @@ public final class ReportWriter {
                     + "max(CASE WHEN law = 'saturating' AND parameter = 'M' THEN estimate END) AS m_sat, "
                     + "max(CASE WHEN law = 'saturating' AND parameter = 'L_half' THEN estimate END) AS l_half, "
                     + "max(CASE WHEN parameter = 'l_sublinear' THEN estimate END) AS l_sublinear, "
-                    + "max(replicas) AS replicas, model_params "
+                    + "max(replicas) AS replicas, model_params, "
+                    + "max(CASE WHEN parameter = 'l_sublinear' THEN bound END) AS l_sublinear_bound "
                     + "FROM fits WHERE metric = 'mc_total' GROUP BY model, model_params, n, knob, correlation "
                     + "ORDER BY model, model_params, n, knob, correlation").collectAsList();
             Map<String, String> variants = VariantLabels.of(spark.sql("SELECT DISTINCT model_params FROM fits "
@@ -82,6 +83,12 @@ public final class ReportWriter {
             for (int i = 0; i < fitCells.size(); i++) {
                 String[] cells = fitCells.get(i);
                 cells[0] = VariantLabels.named(cells[0], variants.get(fitTable.get(i).getString(12)));
+                // The knob's value is a setting from the spec, not a measurement: as written (0.5, not 0.500).
+                Object value = fitTable.get(i).get(3);
+                cells[3] = value == null ? "—" : String.valueOf(value);
+                if (!fitTable.get(i).isNullAt(13) && !fitTable.get(i).isNullAt(10)) {
+                    cells[10] = "≤ " + whole(fitTable.get(i).getDouble(10)); // an upper bound (fits.bound)
+                }
                 fitCells.set(i, java.util.Arrays.copyOf(cells, 12));
             }
             table(md, html, "Scaling of memory capacity with readout count", new String[] {"model", "N", "knob",
@@ -90,14 +97,18 @@ public final class ReportWriter {
             for (int i = 0; i < fitTable.size(); i++) {
                 sentences.add(sentence(fitTable.get(i), variants.get(fitTable.get(i).getString(12))));
             }
-            List<Row> onsets = spark.sql("SELECT model, n, knob, correlation, metric, estimate, level, model_params "
+            List<Row> onsets = spark.sql("SELECT model, n, knob, correlation, metric, estimate, level, model_params, "
+                    + "bound "
                     + "FROM fits WHERE law = 'onset' AND estimate IS NOT NULL "
                     + "ORDER BY model, model_params, n, knob, correlation, metric").collectAsList();
             for (Row r : onsets) {
-                sentences.add(String.format(Locale.ROOT, "%s, N = %s, %s = %s: %s capacity first reaches %.2f at "
-                                + "L ≈ %.1f.", VariantLabels.named(r.getString(0), variants.get(r.getString(7))),
-                        r.get(1), r.get(2), r.get(3), r.getString(4).replace("ipc_degree_", "degree-"),
-                        r.getDouble(6), r.getDouble(5)));
+                String where = String.format(Locale.ROOT, "%s, N = %s, %s = %s: %s capacity ",
+                        VariantLabels.named(r.getString(0), variants.get(r.getString(7))), r.get(1), r.get(2),
+                        r.get(3), r.getString(4).replace("ipc_degree_", "degree-"));
+                sentences.add(where + (r.isNullAt(8)
+                        ? String.format(Locale.ROOT, "first reaches %.2f at L ≈ %.1f.", r.getDouble(6), r.getDouble(5))
+                        : String.format(Locale.ROOT, "is at or above %.2f already at the smallest L measured (%s), so "
+                                + "its onset lies at or below it.", r.getDouble(6), whole(r.getDouble(5)))));
             }
             if (results.has(ResultTables.LAWS)) {
                 Path lawsDir = results.root().resolve("laws");
@@ -153,11 +164,19 @@ public final class ReportWriter {
             s.append(String.format(Locale.ROOT, "; a saturating fit levels off at M = %.1f with half of it reached at "
                     + "L = %.1f", r.getDouble(8), r.getDouble(9)));
         }
-        if (!r.isNullAt(10)) {
+        if (!r.isNullAt(10) && r.length() > 13 && !r.isNullAt(13)) {
+            s.append(String.format(Locale.ROOT, "; MC/L is below the sublinearity level already at the smallest L "
+                    + "measured (%s)", whole(r.getDouble(10))));
+        } else if (!r.isNullAt(10)) {
             s.append(String.format(Locale.ROOT, "; MC/L drops below the sublinearity level at L ≈ %.1f",
                     r.getDouble(10)));
         }
         return s.append('.').toString();
+    }
+
+    /** A readout count as written: 5, not 5.0. */
+    private static String whole(double l) {
+        return l == Math.rint(l) ? String.valueOf((long) l) : String.format(Locale.ROOT, "%.1f", l);
     }
 
     static String lawSentence(Row r, String variant) {
@@ -169,8 +188,11 @@ public final class ReportWriter {
         if (r.isNullAt(8)) {
             return where + ": " + law + " could not be fitted.";
         }
-        String ci = r.isNullAt(10) ? "" : String.format(Locale.ROOT, " (95%% interval %.3f to %.3f, %d groups)",
-                r.getDouble(10), r.getDouble(11), r.getInt(13));
+        // A line through two groups fits exactly: say so rather than print a slope that looks as firm as the others.
+        String ci = r.isNullAt(10)
+                ? String.format(Locale.ROOT, " (a line through %d groups: no interval)", r.getInt(13))
+                : String.format(Locale.ROOT, " (95%% interval %.3f to %.3f, %d groups)", r.getDouble(10),
+                        r.getDouble(11), r.getInt(13));
         return String.format(Locale.ROOT, "%s: %s changes by %.3f per unit of %s%s.", where, r.getString(7),
                 r.getDouble(8), r.getString(6), ci);
     }

@@ -73,6 +73,22 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void onsetsAlreadyPastAtTheSmallestReadoutCountAreBoundsLeftOutOfTheLaws() {
+        SparkSession spark = Sessions.start("test", "local[2]");
+        Dataset<Row> fits = spark.read().parquet(results.resolve("fits").toString());
+        // Degree-1 capacity of every example group exceeds 0.5 at L = 5, the smallest L of the spec.
+        Dataset<Row> degree1 = fits.where("metric = 'ipc_degree_1' AND parameter = 'l_onset'");
+        assertEquals(6, degree1.count());
+        assertEquals(6, degree1.where("bound = 'at_most' AND estimate = 5 AND ci_low IS NULL").count());
+        assertEquals(0, fits.where("bound IS NOT NULL AND parameter NOT IN ('l_onset', 'l_sublinear')").count());
+        Dataset<Row> degree3 = fits.where("metric = 'ipc_degree_3' AND parameter = 'l_onset' AND bound IS NULL");
+        assertTrue(degree3.where("estimate > 5").count() > 0, "degree 3 crosses between measured L");
+        Dataset<Row> laws = spark.read().parquet(results.resolve("laws").toString());
+        assertEquals(0, laws.where("law = 'ipc_onset_vs_sqrt_n' AND degree = 1").count());
+        assertTrue(laws.where("law = 'ipc_onset_vs_sqrt_n' AND degree = 3").count() > 0);
+    }
+
+    @Test
     void everyShippedQueryRunsOnTheExampleOutput() throws IOException {
         List<Path> queries;
         try (Stream<Path> s = Files.list(Path.of("..", "scripts", "queries"))) {
@@ -136,6 +152,12 @@ class AnalysisCommandsTest {
         assertEquals(figures.size(), html.split("data:image/png;base64,", -1).length - 1, "every figure embedded");
         assertTrue(md.contains("grows sublinearly"), "plain-words sentences");
         assertTrue(md.contains("| ok | 12 | 60 |"), "status breakdown");
+        assertTrue(md.contains("| esn | 80 | shared-input | 0.5 |"), "knob values as in the spec");
+        assertTrue(md.contains("degree-1 capacity is at or above 0.50 already at the smallest L measured (5)"),
+                "an onset below the grid of readout counts is reported as a bound");
+        assertTrue(!md.contains("degree-1 capacity first reaches"), md);
+        assertTrue(md.contains("degree-3 capacity first reaches 0.50 at L ≈"), "crossings keep their value");
+        assertTrue(md.contains("per unit of ln(n) (a line through 2 groups: no interval)"), "two sizes, no interval");
     }
 
     /** Two variants of one kind in one table, with exponents 0.5 and 1.0: each fit recovers its own. */
