@@ -223,7 +223,7 @@ public final class FigureMaker {
     }
 
     private static LogAxis logAxis(String label) {
-        LogAxis axis = new LogAxis(label);
+        LogAxis axis = new RoundLogAxis(label);
         axis.setBase(10);
         axis.setSmallestValue(0.1);
         axis.setNumberFormatOverride(new java.text.DecimalFormat("0.##"));
