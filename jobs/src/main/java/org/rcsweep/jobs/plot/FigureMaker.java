@@ -37,6 +37,9 @@ import java.util.Map;
  * each is an aggregation collected to the driver), never in-memory state of a sweep.
  */
 public final class FigureMaker {
+    /** m_k below this counts as forgotten when the memory-function figure picks its delay range. */
+    private static final double MEMORY_SHOWN = 0.01;
+
     private FigureMaker() {
     }
 
@@ -143,8 +146,14 @@ public final class FigureMaker {
                 + "GROUP BY c.readouts, c.delay ORDER BY c.readouts, c.delay", model, n, model, n));
         XYSeriesCollection data = new XYSeriesCollection();
         Map<Integer, XYSeries> series = new LinkedHashMap<>();
+        int lastDelay = 0;
+        int lastVisible = 0; // the largest delay any readout count still remembers above MEMORY_SHOWN
         for (Row r : df.collectAsList()) {
             series.computeIfAbsent(r.getInt(0), l -> new XYSeries("L = " + l)).add(r.getInt(1), r.getDouble(2));
+            lastDelay = Math.max(lastDelay, r.getInt(1));
+            if (r.getDouble(2) >= MEMORY_SHOWN) {
+                lastVisible = Math.max(lastVisible, r.getInt(1));
+            }
         }
         series.values().forEach(data::addSeries);
         JFreeChart chart = ChartFactory.createXYLineChart("Memory function — " + model + ", N = " + n,
@@ -156,10 +165,17 @@ public final class FigureMaker {
         }
         chart.getXYPlot().setRenderer(renderer);
         ((NumberAxis) chart.getXYPlot().getRangeAxis()).setRange(0, 1.05);
+        // Memory fades within a few N steps while max_delay may be far larger: the flat tail would squeeze the curve
+        // into the left edge, so the axis ends half as far again beyond the last delay still remembered.
+        int shown = Math.min(lastDelay, Math.max(10, (int) Math.ceil(1.5 * lastVisible)));
+        ((NumberAxis) chart.getXYPlot().getDomainAxis()).setRange(0, Math.max(1, shown));
         Path file = dir.resolve("memory_curve_" + model + "_n" + n + ".png");
         ChartStyle.save(chart, file);
+        String cut = shown < lastDelay ? String.format(Locale.ROOT, "; delays beyond %d, where every m_k is below "
+                + "%.2f, are not drawn (measured up to %d)", shown, MEMORY_SHOWN, lastDelay) : "";
         return new Figure(file, "Memory function m_k, " + model + ", N = " + n,
-                "m_k against delay k for each readout count (lowest correlation value, mean over replicas).");
+                "m_k against delay k for each readout count (lowest correlation value, mean over replicas)" + cut
+                        + ".");
     }
 
     private static Figure ipcByDegree(SparkSession spark, Path dir, String model, int n, double correlation) {

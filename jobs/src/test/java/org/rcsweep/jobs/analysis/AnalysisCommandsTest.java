@@ -158,6 +158,7 @@ class AnalysisCommandsTest {
         assertTrue(!md.contains("degree-1 capacity first reaches"), md);
         assertTrue(md.contains("degree-3 capacity first reaches 0.50 at L ≈"), "crossings keep their value");
         assertTrue(md.contains("per unit of ln(n) (a line through 2 groups: no interval)"), "two sizes, no interval");
+        assertTrue(md.contains("are not drawn (measured up to 160)"), "the memory function's forgotten tail is cut");
     }
 
     /** Two variants of one kind in one table, with exponents 0.5 and 1.0: each fit recovers its own. */
