@@ -123,7 +123,8 @@ public final class ResultTables {
             required("law", STRING, "power (MC = a·L^alpha) | saturating (MC = M·L/(L + L_half)) | "
                     + "fraction_of_linear (MC/L) | onset (first L with capacity ≥ level) | summary"),
             required("parameter", STRING, "a, alpha | M, L_half | at_max_l, l_sublinear | l_onset | at_max_l"),
-            optional("estimate", DOUBLE, "fitted value on all replicas pooled (null when undetermined)"),
+            optional("estimate", DOUBLE, "fitted value on all replicas pooled (null when undetermined, e.g. M and "
+                    + "L_half of a curve that shows no saturation within the measured L)"),
             optional("ci_low", DOUBLE, "95% interval: estimate − t·se, se from the replica bootstrap"),
             optional("ci_high", DOUBLE, "95% interval: estimate + t·se"),
             optional("r2", DOUBLE, "coefficient of determination (power: on log scale); null where not a regression"),

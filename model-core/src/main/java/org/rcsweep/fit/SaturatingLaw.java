@@ -6,11 +6,20 @@ package org.rcsweep.fit;
  */
 public final class SaturatingLaw {
     private static final int MAX_ITERATIONS = 200;
+    /**
+     * L½ beyond this many times the largest L measured means the data show no saturation: the curve is then
+     * M·L/L½ to within L/L½ ≤ 10%, so only the ratio M/L½ (the initial slope) is determined, and the least squares
+     * drift to any M and L½ with that ratio (a spike-coding network gave M = 10¹², L½ = 2·10¹⁴).
+     */
+    static final double UNSATURATED = 10;
 
     private SaturatingLaw() {
     }
 
-    /** @return {M, L½, r²}; NaN when the data do not determine them (fewer than 2 distinct L, non-positive MC) */
+    /**
+     * @return {M, L½, r²}; NaN when the data do not determine them (fewer than 2 distinct L, non-positive MC, or no
+     * saturation within the measured L: L½ beyond {@link #UNSATURATED} times the largest L)
+     */
     public static double[] fit(double[] l, double[] y) {
         int n = l.length;
         double[] invL = new double[n];
@@ -80,6 +89,9 @@ public final class SaturatingLaw {
         double total = 0;
         for (double v : y) {
             total += (v - mean) * (v - mean);
+        }
+        if (!(StrictMath.exp(q) <= UNSATURATED * max(l))) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
         return new double[] {StrictMath.exp(p), StrictMath.exp(q), total > 0 ? 1 - cost / total : 1.0};
     }

@@ -62,6 +62,23 @@ class FitRecoveryTest {
     }
 
     @Test
+    void saturationBeyondTheMeasuredRangeIsUndetermined() {
+        double[] l = {5, 10, 20, 40, 80};
+        double[] y = new double[l.length];
+        Rng rng = new Rng(7);
+        for (int i = 0; i < l.length; i++) {
+            y[i] = 0.9 * l[i] * (1 + 0.02 * rng.nextGaussian()); // linear growth: M and L½ run off together
+        }
+        double[] fit = SaturatingLaw.fit(l, y);
+        assertTrue(Double.isNaN(fit[0]) && Double.isNaN(fit[1]) && Double.isNaN(fit[2]), java.util.Arrays.toString(fit));
+        // Saturation visible within the range (L½ = 60 < 80) is still fitted.
+        for (int i = 0; i < l.length; i++) {
+            y[i] = 100.0 * l[i] / (l[i] + 60.0) * (1 + 0.002 * rng.nextGaussian());
+        }
+        assertEquals(60.0, SaturatingLaw.fit(l, y)[1], 6.0);
+    }
+
+    @Test
     void onsetsInterpolateBetweenSamples() {
         double[] l = {5, 10, 20, 40};
         assertEquals(15.0, Onset.firstAbove(l, new double[] {0, 0.2, 1.8, 3}, 1.0), 1e-12);

@@ -91,7 +91,9 @@ final class GroupFitter {
                     : new double[estimate.length][] ;
             double fitR2 = r2.apply(pooled);
             for (int p = 0; p < parameters.length; p++) {
-                double[] interval = ci[p] == null ? new double[] {Double.NaN, Double.NaN} : ci[p];
+                // No interval without an estimate: resamples that happen to determine the law would give one.
+                double[] interval = ci[p] == null || !Double.isFinite(estimate[p])
+                        ? new double[] {Double.NaN, Double.NaN} : ci[p];
                 rows.add(new Object[] {key.model(), key.n(), key.knob(), key.correlation(),
                     String.join(",", options.groupBy()), metric, law, parameters[p], orNull(estimate[p]),
                     orNull(interval[0]), orNull(interval[1]), orNull(fitR2), points, usable.size(),

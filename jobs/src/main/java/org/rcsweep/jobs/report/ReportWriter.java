@@ -156,13 +156,25 @@ public final class ReportWriter {
         }
         double alpha = r.getDouble(4);
         String shape = alpha < 0.9 ? "sublinearly" : alpha <= 1.1 ? "about linearly" : "superlinearly";
-        String ci = r.isNullAt(5) ? "" : String.format(Locale.ROOT, " (95%% interval %.2f to %.2f)", r.getDouble(5),
-                r.getDouble(6));
+        String ci = "";
+        if (!r.isNullAt(5)) {
+            double low = r.getDouble(5);
+            double high = r.getDouble(6);
+            ci = String.format(Locale.ROOT, " (95%% interval %.2f to %.2f)", low, high);
+            if (low <= 1 && high >= 1 && !shape.equals("about linearly")) {
+                // The replicas cannot tell this exponent from linear growth: the sentence must not claim a shape.
+                shape = "";
+                ci = String.format(Locale.ROOT, " (95%% interval %.2f to %.2f, which includes linear growth)", low, high);
+            }
+        }
         StringBuilder s = new StringBuilder(head).append(String.format(Locale.ROOT,
-                "memory capacity grows %s with readout count, as L^%.2f%s", shape, alpha, ci));
+                "memory capacity grows %swith readout count, as L^%.2f%s", shape.isEmpty() ? "" : shape + " ", alpha,
+                ci));
         if (!r.isNullAt(8) && !r.isNullAt(9)) {
             s.append(String.format(Locale.ROOT, "; a saturating fit levels off at M = %.1f with half of it reached at "
                     + "L = %.1f", r.getDouble(8), r.getDouble(9)));
+        } else {
+            s.append("; it shows no saturation within the measured L (the saturating law is undetermined)");
         }
         if (!r.isNullAt(10) && r.length() > 13 && !r.isNullAt(13)) {
             s.append(String.format(Locale.ROOT, "; MC/L is below the sublinearity level already at the smallest L "
