@@ -73,8 +73,8 @@ public final class FigureMaker {
         }
         if (results.has(ResultTables.FITS)) {
             results.read(spark, ResultTables.FITS).createOrReplaceTempView("fits");
-            figures.add(alphaVs(spark, figDir, "correlation", "n"));
-            figures.add(alphaVs(spark, figDir, "n", "correlation"));
+            alphaVs(spark, figDir, "correlation", "n").ifPresent(figures::add);
+            alphaVs(spark, figDir, "n", "correlation").ifPresent(figures::add);
         }
         return figures;
     }
@@ -203,12 +203,16 @@ public final class FigureMaker {
                 + correlation, "Kept capacity per polynomial degree, stacked, mean over replicas.");
     }
 
-    private static Figure alphaVs(SparkSession spark, Path dir, String x, String seriesBy) {
+    /** Empty when the sweep has fewer than two values of x: a single column of intervals shows no dependence. */
+    private static java.util.Optional<Figure> alphaVs(SparkSession spark, Path dir, String x, String seriesBy) {
         Dataset<Row> df = spark.sql("SELECT model, " + seriesBy + ", " + x + ", estimate, ci_low, ci_high, "
                 + "model_params FROM fits WHERE metric = 'mc_total' AND law = 'power' AND parameter = 'alpha' "
                 + "AND estimate IS NOT NULL AND " + x + " IS NOT NULL ORDER BY model, model_params, " + seriesBy + ", "
                 + x);
         List<Row> rows = df.collectAsList();
+        if (rows.stream().map(r -> ((Number) r.get(2)).doubleValue()).distinct().count() < 2) {
+            return java.util.Optional.empty();
+        }
         Map<String, String> variants = VariantLabels.of(rows.stream().map(r -> r.getString(6)).toList());
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         Map<String, YIntervalSeries> series = new LinkedHashMap<>();
@@ -234,8 +238,9 @@ public final class FigureMaker {
         ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
         Path file = dir.resolve("alpha_vs_" + x + ".png");
         ChartStyle.save(chart, file);
-        return new Figure(file, "Exponent α vs " + xLabel, "Power-law exponent of memory capacity against readout "
-                + "count, with 95% bootstrap intervals over replicas; one line per " + seriesBy + ".");
+        return java.util.Optional.of(new Figure(file, "Exponent α vs " + xLabel, "Power-law exponent of memory "
+                + "capacity against readout count, with 95% bootstrap intervals over replicas; one line per " + seriesBy
+                + "."));
     }
 
     private static LogAxis logAxis(String label) {
