@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders the standard figures of a results directory. Every figure is a query over the Parquet tables (the data of
@@ -204,14 +205,14 @@ public final class FigureMaker {
     }
 
     /** Empty when the sweep has fewer than two values of x: a single column of intervals shows no dependence. */
-    private static java.util.Optional<Figure> alphaVs(SparkSession spark, Path dir, String x, String seriesBy) {
+    private static Optional<Figure> alphaVs(SparkSession spark, Path dir, String x, String seriesBy) {
         Dataset<Row> df = spark.sql("SELECT model, " + seriesBy + ", " + x + ", estimate, ci_low, ci_high, "
                 + "model_params FROM fits WHERE metric = 'mc_total' AND law = 'power' AND parameter = 'alpha' "
                 + "AND estimate IS NOT NULL AND " + x + " IS NOT NULL ORDER BY model, model_params, " + seriesBy + ", "
                 + x);
         List<Row> rows = df.collectAsList();
         if (rows.stream().map(r -> ((Number) r.get(2)).doubleValue()).distinct().count() < 2) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Map<String, String> variants = VariantLabels.of(rows.stream().map(r -> r.getString(6)).toList());
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
@@ -238,7 +239,7 @@ public final class FigureMaker {
         ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
         Path file = dir.resolve("alpha_vs_" + x + ".png");
         ChartStyle.save(chart, file);
-        return java.util.Optional.of(new Figure(file, "Exponent α vs " + xLabel, "Power-law exponent of memory "
+        return Optional.of(new Figure(file, "Exponent α vs " + xLabel, "Power-law exponent of memory "
                 + "capacity against readout count, with 95% bootstrap intervals over replicas; one line per " + seriesBy
                 + "."));
     }

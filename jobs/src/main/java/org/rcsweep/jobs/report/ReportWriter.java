@@ -161,15 +161,19 @@ public final class ReportWriter {
             double low = r.getDouble(5);
             double high = r.getDouble(6);
             ci = String.format(Locale.ROOT, " (95%% interval %.2f to %.2f)", low, high);
-            if (low <= 1 && high >= 1 && !shape.equals("about linearly")) {
-                // The replicas cannot tell this exponent from linear growth: the sentence must not claim a shape.
+            // The replicas cannot tell this exponent from linear growth, or from none: claim no shape then.
+            boolean linear = low <= 1 && high >= 1 && !shape.equals("about linearly");
+            String includes = linear && low <= 0 ? "both no growth and linear growth" : linear ? "linear growth"
+                    : low <= 0 ? "no growth" : null;
+            if (includes != null) {
                 shape = "";
-                ci = String.format(Locale.ROOT, " (95%% interval %.2f to %.2f, which includes linear growth)", low, high);
+                ci = String.format(Locale.ROOT, " (95%% interval %.2f to %.2f, which includes %s)", low, high,
+                        includes);
             }
         }
         StringBuilder s = new StringBuilder(head).append(String.format(Locale.ROOT,
-                "memory capacity grows %swith readout count, as L^%.2f%s", shape.isEmpty() ? "" : shape + " ", alpha,
-                ci));
+                "memory capacity %s with readout count as L^%.2f%s", shape.isEmpty() ? "scales" : "grows " + shape,
+                alpha, ci));
         if (!r.isNullAt(8) && !r.isNullAt(9)) {
             s.append(String.format(Locale.ROOT, "; a saturating fit levels off at M = %.1f with half of it reached at "
                     + "L = %.1f", r.getDouble(8), r.getDouble(9)));
