@@ -82,6 +82,9 @@ public final class SaturatingLaw {
                 }
             }
         }
+        if (!(StrictMath.exp(q) <= UNSATURATED * max(l))) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
         double mean = 0;
         for (double v : y) {
             mean += v / n;
@@ -89,9 +92,6 @@ public final class SaturatingLaw {
         double total = 0;
         for (double v : y) {
             total += (v - mean) * (v - mean);
-        }
-        if (!(StrictMath.exp(q) <= UNSATURATED * max(l))) {
-            return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
         return new double[] {StrictMath.exp(p), StrictMath.exp(q), total > 0 ? 1 - cost / total : 1.0};
     }

@@ -70,7 +70,8 @@ class FitRecoveryTest {
             y[i] = 0.9 * l[i] * (1 + 0.02 * rng.nextGaussian()); // linear growth: M and L½ run off together
         }
         double[] fit = SaturatingLaw.fit(l, y);
-        assertTrue(Double.isNaN(fit[0]) && Double.isNaN(fit[1]) && Double.isNaN(fit[2]), java.util.Arrays.toString(fit));
+        assertTrue(Double.isNaN(fit[0]) && Double.isNaN(fit[1]) && Double.isNaN(fit[2]),
+                java.util.Arrays.toString(fit));
         // Saturation visible within the range (L½ = 60 < 80) is still fitted.
         for (int i = 0; i < l.length; i++) {
             y[i] = 100.0 * l[i] / (l[i] + 60.0) * (1 + 0.002 * rng.nextGaussian());

@@ -19,7 +19,8 @@ final class ValidateCommand {
         a.expectPositional(1);
         SweepSpec spec = SweepSpecParser.parse(Path.of(file));
         int points = SweepPlanner.plan(spec).size();
-        out.println(file + ": valid; sweep '" + spec.name() + "' plans " + points + (points == 1 ? " point" : " points"));
+        out.println(file + ": valid; sweep '" + spec.name() + "' plans " + points
+                + (points == 1 ? " point" : " points"));
         return Main.OK;
     }
 }

@@ -33,7 +33,7 @@ final class LawFitter {
             // An onset at or below the smallest L measured is a bound, not a value: regressed with the crossings it
             // would pull the slope toward the grid of readout counts instead of the reservoirs.
             if (r.isNullAt(0) || r.isNullAt(1) || r.isNullAt(2) || r.isNullAt(3) || r.isNullAt(8)
-                    || r.length() > BOUND && !r.isNullAt(BOUND)) {
+                    || !r.isNullAt(BOUND)) {
                 continue;
             }
             String key = variant(r) + "|" + r.getInt(1) + "|" + r.getString(2) + "|" + r.getDouble(3);

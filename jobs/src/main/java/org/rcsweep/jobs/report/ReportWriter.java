@@ -157,22 +157,19 @@ public final class ReportWriter {
         double alpha = r.getDouble(4);
         String shape = alpha < 0.9 ? "sublinearly" : alpha <= 1.1 ? "about linearly" : "superlinearly";
         String ci = "";
+        String includes = null;
         if (!r.isNullAt(5)) {
             double low = r.getDouble(5);
             double high = r.getDouble(6);
-            ci = String.format(Locale.ROOT, " (95%% interval %.2f to %.2f)", low, high);
             // The replicas cannot tell this exponent from linear growth, or from none: claim no shape then.
             boolean linear = low <= 1 && high >= 1 && !shape.equals("about linearly");
-            String includes = linear && low <= 0 ? "both no growth and linear growth" : linear ? "linear growth"
+            includes = linear && low <= 0 ? "both no growth and linear growth" : linear ? "linear growth"
                     : low <= 0 ? "no growth" : null;
-            if (includes != null) {
-                shape = "";
-                ci = String.format(Locale.ROOT, " (95%% interval %.2f to %.2f, which includes %s)", low, high,
-                        includes);
-            }
+            ci = String.format(Locale.ROOT, " (95%% interval %.2f to %.2f%s)", low, high,
+                    includes == null ? "" : ", which includes " + includes);
         }
         StringBuilder s = new StringBuilder(head).append(String.format(Locale.ROOT,
-                "memory capacity %s with readout count as L^%.2f%s", shape.isEmpty() ? "scales" : "grows " + shape,
+                "memory capacity %s with readout count as L^%.2f%s", includes == null ? "grows " + shape : "scales",
                 alpha, ci));
         if (!r.isNullAt(8) && !r.isNullAt(9)) {
             s.append(String.format(Locale.ROOT, "; a saturating fit levels off at M = %.1f with half of it reached at "
@@ -180,7 +177,7 @@ public final class ReportWriter {
         } else {
             s.append("; it shows no saturation within the measured L (the saturating law is undetermined)");
         }
-        if (!r.isNullAt(10) && r.length() > 13 && !r.isNullAt(13)) {
+        if (!r.isNullAt(10) && !r.isNullAt(13)) {
             s.append(String.format(Locale.ROOT, "; MC/L is below the sublinearity level already at the smallest L "
                     + "measured (%s)", whole(r.getDouble(10))));
         } else if (!r.isNullAt(10)) {
