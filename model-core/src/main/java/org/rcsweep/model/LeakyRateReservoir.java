@@ -25,7 +25,8 @@ public final class LeakyRateReservoir implements Reservoir {
     /** Below this size a step is too short for a per-step barrier to pay off; one thread runs it. */
     static final int PARALLEL_MIN_SIZE = 128;
     private final int n;
-    private final double[] w;
+    /** W, its rows on 32-byte boundaries (where G1 places a large array: see {@link AlignedRows}). */
+    private final AlignedRows w;
     /** W's nonzero entries when at most a tenth are nonzero (same row sums, fewer operations), else null. */
     private final SparseRows sparse;
     private final double[] wIn;
@@ -41,12 +42,12 @@ public final class LeakyRateReservoir implements Reservoir {
     private final ResidentThreads helpers;
 
     public LeakyRateReservoir(double[] w, double[] wIn, double[] bias, double leak, Activation activation) {
-        this(checked(w, wIn, bias).clone(), SparseRows.ofSparse(w, wIn.length), wIn.clone(), bias.clone(), leak,
-                activation, 1, new double[wIn.length]);
+        this(AlignedRows.of(checked(w, wIn, bias), wIn.length), SparseRows.ofSparse(w, wIn.length), wIn.clone(),
+                bias.clone(), leak, activation, 1, new double[wIn.length]);
     }
 
     /** Shares the (never modified) weights; starts from {@code state}. */
-    private LeakyRateReservoir(double[] w, SparseRows sparse, double[] wIn, double[] bias, double leak,
+    private LeakyRateReservoir(AlignedRows w, SparseRows sparse, double[] wIn, double[] bias, double leak,
                                Activation activation, int threads, double[] state) {
         this.n = wIn.length;
         this.w = w;
@@ -126,9 +127,9 @@ public final class LeakyRateReservoir implements Reservoir {
             if (sparse != null) {
                 sparse.product(current, drive, lo, hi);
             } else if (s % 2 == 0) {
-                MatVec.product(w, current, n, drive, lo, hi);
+                MatVec.product(w, current, drive, lo, hi);
             } else {
-                MatVec.productDescending(w, current, n, drive, lo, hi);
+                MatVec.productDescending(w, current, drive, lo, hi);
             }
             for (int i = lo; i < hi; i++) {
                 drive[i] = drive[i] + wIn[i] * ut + bias[i];
@@ -154,7 +155,7 @@ public final class LeakyRateReservoir implements Reservoir {
 
     /** A copy of the recurrent matrix (row-major). */
     public double[] recurrentWeights() {
-        return w.clone();
+        return w.toRowMajor();
     }
 
     public double[] inputWeights() {

@@ -36,6 +36,18 @@ final class MatVec {
         }
     }
 
+    /** As {@link #product(double[], double[], int, double[], int, int)} for the rows of {@code a} as laid out there. */
+    static void product(AlignedRows a, double[] x, double[] out, int from, int to) {
+        int n = a.size();
+        if (TransposeProduct.VECTORISED) {
+            VectorMatVec.product(a.data(), a.offset(), a.stride(), x, n, out, from, to);
+        } else {
+            for (int i = from; i < to; i++) {
+                out[i] = Dot.scalar(a.data(), a.rowOffset(i), x, 0, n);
+            }
+        }
+    }
+
     /**
      * As {@link #product(double[], double[], int, double[])} for an x whose nonzero entries are listed, ascending, in
      * {@code nonzero[0..count)}; only those columns are read. Same bits: a zero entry of x adds fma(a_ij, 0, s) = s
@@ -73,6 +85,14 @@ final class MatVec {
         int last = from + (to - from - 1) / ROWS_PER_BLOCK * ROWS_PER_BLOCK;
         for (int block = last; block >= from; block -= ROWS_PER_BLOCK) {
             product(a, x, n, out, block, Math.min(to, block + ROWS_PER_BLOCK));
+        }
+    }
+
+    /** As {@link #productDescending(double[], double[], int, double[], int, int)} for the rows of {@code a}. */
+    static void productDescending(AlignedRows a, double[] x, double[] out, int from, int to) {
+        int last = from + (to - from - 1) / ROWS_PER_BLOCK * ROWS_PER_BLOCK;
+        for (int block = last; block >= from; block -= ROWS_PER_BLOCK) {
+            product(a, x, out, block, Math.min(to, block + ROWS_PER_BLOCK));
         }
     }
 }

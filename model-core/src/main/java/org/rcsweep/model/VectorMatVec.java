@@ -17,10 +17,15 @@ final class VectorMatVec {
      * serves both; each row has its own accumulators, so its value does not depend on which row it is paired with.
      */
     static void product(double[] a, double[] x, int n, double[] out, int from, int to) {
+        product(a, 0, n, x, n, out, from, to);
+    }
+
+    /** As {@link #product(double[], double[], int, double[], int, int)} for row i at {@code a[offset + i·stride]}. */
+    static void product(double[] a, int offset, int stride, double[] x, int n, double[] out, int from, int to) {
         int i = from;
         for (; i + 1 < to; i += 2) {
-            int o0 = i * n;
-            int o1 = o0 + n;
+            int o0 = offset + i * stride;
+            int o1 = o0 + stride;
             DoubleVector s0 = DoubleVector.zero(S);
             DoubleVector s1 = DoubleVector.zero(S);
             DoubleVector s2 = DoubleVector.zero(S);
@@ -64,7 +69,7 @@ final class VectorMatVec {
             out[i + 1] = VectorDot.combine(t0, t1, t2, t3, a, o1, x, 0, groups, n);
         }
         for (; i < to; i++) {
-            out[i] = Dot.dot(a, i * n, x, 0, n);
+            out[i] = Dot.dot(a, offset + i * stride, x, 0, n);
         }
     }
 }

@@ -12,7 +12,7 @@ class MatVecTest {
     @Test
     void fullProductEqualsRowByRowBitForBit() {
         Random random = new Random(10);
-        for (int n : new int[] {1, 2, 7, 16, 33, 100}) {
+        for (int n : new int[] {1, 2, 7, 16, 33, 100, 130}) {
             double[] a = new double[n * n];
             double[] x = new double[n];
             for (int i = 0; i < a.length; i++) {
@@ -44,6 +44,20 @@ class MatVecTest {
                 }
                 for (int i = 0; i < from; i++) {
                     assertEquals(0.0, backwards[i], "rows below the range are not written");
+                }
+            }
+            // the same rows laid out with aligned starts (padded row stride), forwards and backwards
+            AlignedRows aligned = AlignedRows.of(a, n);
+            for (int from : new int[] {0, n / 3 & ~1}) {
+                double[] forwards = new double[n];
+                double[] backwards = new double[n];
+                MatVec.product(aligned, x, forwards, from, n);
+                MatVec.productDescending(aligned, x, backwards, from, n);
+                for (int i = from; i < n; i++) {
+                    assertEquals(Double.doubleToLongBits(out[i]), Double.doubleToLongBits(forwards[i]),
+                            "aligned rows from " + from + ", row " + i);
+                    assertEquals(Double.doubleToLongBits(out[i]), Double.doubleToLongBits(backwards[i]),
+                            "aligned rows descending from " + from + ", row " + i);
                 }
             }
         }
