@@ -9,7 +9,8 @@ import org.rcsweep.random.Rng;
  */
 public final class LearnedMemoryReservoir implements Reservoir {
     private final int n;
-    private final double[] a;
+    /** A, its rows on 32-byte boundaries ({@link AlignedRows}). */
+    private final AlignedRows a;
     private final double[] c;
     private final double noise;
     private final Rng noiseRng;
@@ -19,7 +20,7 @@ public final class LearnedMemoryReservoir implements Reservoir {
 
     LearnedMemoryReservoir(double[] a, double[] c, double noise, Rng noiseRng, LearningRecord learning) {
         this.n = c.length;
-        this.a = a;
+        this.a = AlignedRows.of(a, c.length);
         this.c = c;
         this.noise = noise;
         this.noiseRng = noiseRng;
@@ -37,7 +38,7 @@ public final class LearnedMemoryReservoir implements Reservoir {
     public void advance(double[] u, int from, int steps, double[] states) {
         for (int s = 0; s < steps; s++) {
             double ut = u[from + s];
-            MatVec.product(a, x, n, drive);
+            MatVec.product(a, x, drive, 0, n);
             for (int i = 0; i < n; i++) {
                 x[i] = drive[i] + c[i] * ut + noise * noiseRng.nextGaussian();
             }
@@ -47,7 +48,7 @@ public final class LearnedMemoryReservoir implements Reservoir {
 
     /** A copy of A (row-major N × N). */
     public double[] transition() {
-        return a.clone();
+        return a.toRowMajor();
     }
 
     public double[] inputWeights() {

@@ -9,7 +9,8 @@ package org.rcsweep.model;
 public final class LifReservoir implements SpikingReservoir {
     static final double THRESHOLD = 1.0;
     private final int n;
-    private final double[] w;
+    /** W, its rows on 32-byte boundaries ({@link AlignedRows}). */
+    private final AlignedRows w;
     /** W's nonzero entries when at most a tenth are nonzero, else null. */
     private final SparseRows sparse;
     private final double[] wIn;
@@ -24,8 +25,8 @@ public final class LifReservoir implements SpikingReservoir {
 
     public LifReservoir(double[] recurrent, double[] inputWeights, double beta, double readoutTau) {
         this.n = inputWeights.length;
-        this.w = recurrent.clone();
-        this.sparse = SparseRows.ofSparse(w, n);
+        this.w = AlignedRows.of(recurrent, n);
+        this.sparse = SparseRows.ofSparse(recurrent, n);
         this.wIn = inputWeights.clone();
         this.beta = beta;
         this.v = new double[n];
@@ -70,9 +71,9 @@ public final class LifReservoir implements SpikingReservoir {
         if (sparse != null) {
             sparse.product(spikes, drive, 0, n);
         } else if (spiking * 64 < n) {
-            MatVec.productOfSparseVector(w, spikes, n, spikeList, spiking, drive);
+            MatVec.productOfSparseVector(w, spikes, spikeList, spiking, drive);
         } else {
-            MatVec.product(w, spikes, n, drive);
+            MatVec.product(w, spikes, drive, 0, n);
         }
     }
 

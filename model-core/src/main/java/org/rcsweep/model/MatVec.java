@@ -54,6 +54,16 @@ final class MatVec {
      * exactly (finite a). For spike vectors with few spikes per step this reads a few entries per row instead of all.
      */
     static void productOfSparseVector(double[] a, double[] x, int n, int[] nonzero, int count, double[] out) {
+        productOfSparseVector(a, 0, n, x, n, nonzero, count, out);
+    }
+
+    /** As {@link #productOfSparseVector(double[], double[], int, int[], int, double[])} for the rows of {@code a}. */
+    static void productOfSparseVector(AlignedRows a, double[] x, int[] nonzero, int count, double[] out) {
+        productOfSparseVector(a.data(), a.offset(), a.stride(), x, a.size(), nonzero, count, out);
+    }
+
+    private static void productOfSparseVector(double[] a, int offset, int stride, double[] x, int n, int[] nonzero,
+                                              int count, double[] out) {
         double[] partial = new double[Dot.PARTIALS];
         int grouped = Dot.groupedLength(n);
         int split = 0;
@@ -62,7 +72,7 @@ final class MatVec {
         }
         for (int i = 0; i < n; i++) {
             java.util.Arrays.fill(partial, 0.0);
-            int o = i * n;
+            int o = offset + i * stride;
             for (int k = 0; k < split; k++) {
                 int j = nonzero[k];
                 partial[j & (Dot.PARTIALS - 1)] = Math.fma(a[o + j], x[j], partial[j & (Dot.PARTIALS - 1)]);

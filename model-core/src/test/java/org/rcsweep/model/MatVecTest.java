@@ -60,6 +60,16 @@ class MatVecTest {
                             "aligned rows descending from " + from + ", row " + i);
                 }
             }
+            // x given by its nonzero entries (here all of them, in order), through the aligned rows
+            int[] all = new int[n];
+            for (int j = 0; j < n; j++) {
+                all[j] = j;
+            }
+            double[] listed = new double[n];
+            MatVec.productOfSparseVector(aligned, x, all, n, listed);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToLongBits(out[i]), Double.doubleToLongBits(listed[i]), "listed x, row " + i);
+            }
         }
     }
 }
