@@ -7,11 +7,11 @@ package org.rcsweep.model;
  * where a plain {@code double[]} puts them.
  *
  * <p>Java does not say where an array lies, but G1 (the JVM's default collector) places an array larger than half a
- * heap region, as W is from N ≈ 360 on, at the start of a region; its first element then lies one array header past
- * a region boundary. The rows therefore start {@link #offset} elements in, with {@link #stride} (n rounded up to a
- * multiple of four) between row starts. Where the array is not so placed (a small matrix, another collector) the
- * layout costs a few padding elements and changes nothing else. The values, and so every row's sum, are the
- * matrix's own: only where they lie changes.
+ * heap region (W from N ≈ 360 on, with a 4 GiB heap's 2 MiB regions) at the start of a region; its first element
+ * then lies one array header past a region boundary. The rows therefore start {@link #offset} elements in, with
+ * {@link #stride} (n rounded up to a multiple of four) between row starts. Where the array is not so placed (a small
+ * matrix, another collector) the layout costs a few padding elements and changes nothing else. The values, and so
+ * every row's sum, are the matrix's own: only where they lie changes.
  */
 final class AlignedRows {
     static final int ALIGNMENT_BYTES = 32;

@@ -13,14 +13,10 @@ final class VectorMatVec {
     }
 
     /**
-     * out[i] = row i of the n × n matrix a times x for from ≤ i &lt; to, two rows at a time so that each load of x
-     * serves both; each row has its own accumulators, so its value does not depend on which row it is paired with.
+     * out[i] = row i (its n entries from {@code a[offset + i·stride]}) times x for from ≤ i &lt; to, two rows at a
+     * time so that each load of x serves both; each row has its own accumulators, so its value does not depend on
+     * which row it is paired with.
      */
-    static void product(double[] a, double[] x, int n, double[] out, int from, int to) {
-        product(a, 0, n, x, n, out, from, to);
-    }
-
-    /** As {@link #product(double[], double[], int, double[], int, int)} for row i at {@code a[offset + i·stride]}. */
     static void product(double[] a, int offset, int stride, double[] x, int n, double[] out, int from, int to) {
         int i = from;
         for (; i + 1 < to; i += 2) {

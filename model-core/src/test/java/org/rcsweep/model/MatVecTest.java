@@ -21,43 +21,30 @@ class MatVecTest {
             for (int j = 0; j < n; j++) {
                 x[j] = random.nextGaussian();
             }
+            // the plain row-major layout (offset 0, stride n) and the aligned one give every row the scalar sum's bits
             double[] out = new double[n];
-            VectorMatVec.product(a, x, n, out, 0, n);
+            VectorMatVec.product(a, 0, n, x, n, out, 0, n);
             for (int i = 0; i < n; i++) {
                 assertEquals(Double.doubleToLongBits(Dot.scalar(a, i * n, x, 0, n)), Double.doubleToLongBits(out[i]),
                         "n = " + n + ", row " + i);
                 assertEquals(Double.doubleToLongBits(MatVec.row(a, i, x, n)), Double.doubleToLongBits(out[i]));
             }
-            // a range starting at an odd row pairs rows differently; every row keeps its bits
-            double[] part = new double[n];
-            VectorMatVec.product(a, x, n, part, n / 3 | 1, n);
-            for (int i = n / 3 | 1; i < n; i++) {
-                assertEquals(Double.doubleToLongBits(out[i]), Double.doubleToLongBits(part[i]), "range, row " + i);
-            }
-            // rows visited backwards, over the whole matrix and over a range
-            for (int from : new int[] {0, n / 3 & ~1}) {
-                double[] backwards = new double[n];
-                MatVec.productDescending(a, x, n, backwards, from, n);
-                for (int i = from; i < n; i++) {
-                    assertEquals(Double.doubleToLongBits(out[i]), Double.doubleToLongBits(backwards[i]),
-                            "descending from " + from + ", row " + i);
-                }
-                for (int i = 0; i < from; i++) {
-                    assertEquals(0.0, backwards[i], "rows below the range are not written");
-                }
-            }
-            // the same rows laid out with aligned starts (padded row stride), forwards and backwards
             AlignedRows aligned = AlignedRows.of(a, n);
-            for (int from : new int[] {0, n / 3 & ~1}) {
+            // all rows, and ranges starting at an odd row (rows paired differently), forwards and backwards
+            for (int from : new int[] {0, n / 3 | 1, n / 3 & ~1}) {
                 double[] forwards = new double[n];
                 double[] backwards = new double[n];
                 MatVec.product(aligned, x, forwards, from, n);
                 MatVec.productDescending(aligned, x, backwards, from, n);
                 for (int i = from; i < n; i++) {
                     assertEquals(Double.doubleToLongBits(out[i]), Double.doubleToLongBits(forwards[i]),
-                            "aligned rows from " + from + ", row " + i);
+                            "from " + from + ", row " + i);
                     assertEquals(Double.doubleToLongBits(out[i]), Double.doubleToLongBits(backwards[i]),
-                            "aligned rows descending from " + from + ", row " + i);
+                            "descending from " + from + ", row " + i);
+                }
+                for (int i = 0; i < from; i++) {
+                    assertEquals(0.0, forwards[i], "rows below the range are not written");
+                    assertEquals(0.0, backwards[i], "rows below the range are not written");
                 }
             }
             // x given by its nonzero entries (here all of them, in order), through the aligned rows

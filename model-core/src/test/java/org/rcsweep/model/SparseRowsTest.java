@@ -50,7 +50,7 @@ class SparseRowsTest {
                     x[j] = random.nextGaussian();
                 }
                 double[] dense = new double[n];
-                MatVec.product(w, x, n, dense, 0, n);
+                MatVec.product(AlignedRows.of(w, n), x, dense, 0, n);
                 double[] viaSparse = new double[n];
                 rows.product(x, viaSparse, 0, n);
                 assertSameBits(dense, viaSparse, "n = " + n + ", density " + density + ", row");
@@ -63,6 +63,7 @@ class SparseRowsTest {
         Random random = new Random(31);
         for (int n : new int[] {1, 5, 16, 17, 99, 250}) {
             double[] w = sparse(n, 1.0, random);
+            AlignedRows aligned = AlignedRows.of(w, n);
             for (double rate : new double[] {0.0, 0.05, 0.5}) {
                 double[] x = new double[n];
                 int[] nonzero = new int[n];
@@ -74,9 +75,9 @@ class SparseRowsTest {
                     }
                 }
                 double[] dense = new double[n];
-                MatVec.product(w, x, n, dense, 0, n);
+                MatVec.product(aligned, x, dense, 0, n);
                 double[] viaList = new double[n];
-                MatVec.productOfSparseVector(w, x, n, nonzero, count, viaList);
+                MatVec.productOfSparseVector(aligned, x, nonzero, count, viaList);
                 assertSameBits(dense, viaList, "n = " + n + ", rate " + rate + ", row");
             }
         }
@@ -106,8 +107,9 @@ class SparseRowsTest {
             double[] drive = new double[n];
             boolean[][] expected = new boolean[u.length][n];
             int total = 0;
+            AlignedRows aligned = AlignedRows.of(w, n);
             for (int t = 0; t < u.length; t++) {
-                MatVec.product(w, spikes, n, drive, 0, n);
+                MatVec.product(aligned, spikes, drive, 0, n);
                 for (int i = 0; i < n; i++) {
                     v[i] = beta * v[i] + (wIn[i] * u[t] + drive[i] - LifReservoir.THRESHOLD * spikes[i]);
                     spikes[i] = v[i] > LifReservoir.THRESHOLD ? 1.0 : 0.0;
@@ -161,8 +163,9 @@ class SparseRowsTest {
         double[] expected = new double[u.length * n];
         double[] x = new double[n];
         double[] drive = new double[n];
+        AlignedRows aligned = AlignedRows.of(w, n);
         for (int t = 0; t < u.length; t++) {
-            MatVec.product(w, x, n, drive, 0, n);
+            MatVec.product(aligned, x, drive, 0, n);
             for (int i = 0; i < n; i++) {
                 drive[i] = drive[i] + wIn[i] * u[t] + bias[i];
             }
