@@ -2,16 +2,16 @@ package org.rcsweep.stats;
 
 /**
  * The left operand A (rows × columns) of C += AᵀB, copied once into the layout the product kernel streams: column
- * groups of four, each a contiguous rows × 4 strip (the last group padded with zeros). For an operand used in many
+ * groups of six (the micro-kernel's rows of C), each a contiguous rows × 6 strip (the last group padded with zeros). For an operand used in many
  * products, such as the strips of a triangular factor that every column tile of a solve multiplies by: packing it
  * for every product cost as much as the product itself at the solves' shapes.
  *
- * @param data    ⌈columns / 4⌉ strips of rows × 4 values, row by row (held, not copied: a working operand)
+ * @param data    ⌈columns / 6⌉ strips of rows × 6 values, row by row (held, not copied: a working operand)
  * @param rows    rows of A (the depth of every product it is used in)
  * @param columns columns of A (rows of C)
  */
 public record PackedLeft(double[] data, int rows, int columns) {
-    static final int GROUP = 4;
+    static final int GROUP = 6;
 
     /** Packs the row-major rows × columns matrix {@code a}. */
     public static PackedLeft of(double[] a, int rows, int columns) {

@@ -17,7 +17,9 @@ class PackedProductTest {
     @Test
     void packedProductHasTheUnpackedProductsBits() {
         Random random = new Random(11);
-        int[][] shapes = {{1, 1, 1}, {5, 3, 7}, {64, 64, 256}, {300, 66, 203}, {513, 61, 9}, {700, 4, 8}};
+        // A's columns p through every remainder mod 6 (the strips of PackedLeft)
+        int[][] shapes = {{1, 1, 1}, {5, 3, 7}, {64, 64, 256}, {300, 66, 203}, {513, 61, 9}, {700, 4, 8},
+                {80, 65, 30}, {50, 62, 17}};
         for (int[] shape : shapes) {
             int rows = shape[0], p = shape[1], width = shape[2];
             int ldb = width + 5, ldc = width + 3, bOffset = 2, cOffset = 7;

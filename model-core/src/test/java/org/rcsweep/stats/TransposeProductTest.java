@@ -52,7 +52,9 @@ class TransposeProductTest {
     void vectorAndScalarPathsAgreeBitForBit() {
         assertTrue(TransposeProduct.VECTORISED, "the tests run with --add-modules=jdk.incubator.vector (pom argLine)");
         Random random = new Random(5);
-        for (int[] shape : new int[][] {{256, 130, 301}, {17, 9, 8}, {5, 4, 3}, {64, 100, 100}, {33, 102, 15}}) {
+        // p runs through every remainder mod 6 (the micro-kernel's rows) and mod 4 (the column-quad path)
+        for (int[] shape : new int[][] {{256, 130, 301}, {17, 9, 8}, {5, 4, 3}, {64, 100, 100}, {33, 102, 15},
+                {40, 97, 101}, {21, 62, 68}, {19, 41, 44}}) {
             int rows = shape[0], p = shape[1], m = shape[2];
             DMatrixRMaj a = RandomMatrices_DDRM.rectangle(rows, p, -1, 1, random);
             DMatrixRMaj b = RandomMatrices_DDRM.rectangle(rows, m, -1, 1, random);
