@@ -1,6 +1,7 @@
 package org.rcsweep.stats;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,6 +12,8 @@ final class VectorFft {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
     /** Shortest butterfly group a stage runs vectorised: one vector of twiddles. */
     static final int MIN_HALF = 4;
+    /** Lane order 3, 2, 1, 0: frequencies n − f for four ascending f are four descending entries. */
+    private static final VectorShuffle<Double> REVERSE = VectorShuffle.fromValues(S, 3, 2, 1, 0);
 
     private VectorFft() {
     }
@@ -35,5 +38,31 @@ final class VectorFft {
                 ai.add(ti).intoArray(im, a);
             }
         }
+    }
+
+    /**
+     * P(f) = Z(n − f)·U(f) for f = 1, 2, … in steps of four while a whole step fits below n, written to or added to
+     * the outputs at their offsets, with the scalar operations of {@link DelayCorrelation}; returns the first f not
+     * done (the caller does those and f = 0).
+     */
+    static int reversedProduct(double[] zr, double[] zi, double[] ur, double[] ui, int n, double[] outRe, int oRe,
+                               double[] outIm, int oIm, boolean add) {
+        int f = 1;
+        for (; f + 3 < n; f += 4) {
+            int g = n - f - 3; // Z at n − f − 3 … n − f, reversed: lane l holds Z(n − (f + l))
+            DoubleVector zgr = DoubleVector.fromArray(S, zr, g).rearrange(REVERSE);
+            DoubleVector zgi = DoubleVector.fromArray(S, zi, g).rearrange(REVERSE);
+            DoubleVector vr = DoubleVector.fromArray(S, ur, f);
+            DoubleVector vi = DoubleVector.fromArray(S, ui, f);
+            DoubleVector pr = zgr.mul(vr).sub(zgi.mul(vi));
+            DoubleVector pi = zgr.mul(vi).add(zgi.mul(vr));
+            if (add) {
+                pr = DoubleVector.fromArray(S, outRe, oRe + f).add(pr);
+                pi = DoubleVector.fromArray(S, outIm, oIm + f).add(pi);
+            }
+            pr.intoArray(outRe, oRe + f);
+            pi.intoArray(outIm, oIm + f);
+        }
+        return f;
     }
 }

@@ -124,6 +124,35 @@ class DelayedCrossMomentsTest {
         }
     }
 
+    /** The spectra's product Z(−f)·U(f), written or added, has the scalar loop's bits on the SIMD path. */
+    @Test
+    void reversedProductHasTheScalarBits() {
+        Random random = new Random(11);
+        for (int n : new int[] {8, 16, 64, 4096}) {
+            double[][] in = new double[4][n];
+            for (double[] v : in) {
+                for (int i = 0; i < n; i++) {
+                    v[i] = random.nextGaussian();
+                }
+            }
+            for (boolean add : new boolean[] {false, true}) {
+                double[] before = new double[2 * n + 3];
+                for (int i = 0; i < before.length; i++) {
+                    before[i] = random.nextGaussian();
+                }
+                double[] scalar = before.clone();
+                double[] simd = before.clone();
+                DelayCorrelation.reversedProduct(in[0], in[1], in[2], in[3], n, scalar, 3, scalar, 3 + n, add, false);
+                DelayCorrelation.reversedProduct(in[0], in[1], in[2], in[3], n, simd, 3, simd, 3 + n, add,
+                        TransposeProduct.VECTORISED);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(scalar, simd, 0.0, "n = " + n + ", add " + add);
+                int f = n - 3; // the real part at one frequency from the definition: Z(n − f) = Z(3)
+                double expected = in[0][3] * in[2][f] - in[1][3] * in[3][f];
+                assertEquals(add ? before[3 + f] + expected : expected, simd[3 + f], 0.0);
+            }
+        }
+    }
+
     @Test
     void delayedInputCrossMomentsEqualThePlainProduct() {
         int p = 7;
