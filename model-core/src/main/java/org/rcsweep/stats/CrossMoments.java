@@ -14,7 +14,8 @@ public final class CrossMoments {
     private final int p;
     private final int m;
     private final double[] shift;
-    private final DMatrixRMaj sxx;
+    /** Σ x xᵀ of the shifted features, upper triangle, in the layout the streamed update walks in sequence. */
+    private final PanelMatrix sxx;
     private final DMatrixRMaj sxy;
     private final double[] sx;
     private final double[] sy;
@@ -55,7 +56,7 @@ public final class CrossMoments {
         this.p = features;
         this.m = targets;
         this.shift = new double[p];
-        this.sxx = new DMatrixRMaj(p, p);
+        this.sxx = new PanelMatrix(p);
         this.sxy = new DMatrixRMaj(p, m);
         this.sx = new double[p];
         this.sy = new double[m];
@@ -76,7 +77,7 @@ public final class CrossMoments {
             return;
         }
         shiftAndSumAll(x, y.data, 0, m);
-        TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data, threads);
+        sxx.symmetricRankUpdate(x.data, rows, threads);
         if (delayed != null) {
             delayed.append(x.data, y.data, rows, sxy.data);
         } else {
@@ -120,7 +121,7 @@ public final class CrossMoments {
             newestFirst[i] = u[offset + rows - 1 - i];
         }
         shiftAndSumAll(x, newestFirst, rows - 1, -1);
-        TransposeProduct.symmetricRankUpdate(x.data, rows, p, sxx.data, threads);
+        sxx.symmetricRankUpdate(x.data, rows, threads);
         delayed.appendInputs(x.data, u, offset, rows, sxy.data);
         count += rows;
     }
@@ -195,8 +196,7 @@ public final class CrossMoments {
 
     /** Σ(x−x̄)(x−x̄)ᵀ, p × p (a new matrix). */
     public DMatrixRMaj centredGram() {
-        DMatrixRMaj g = sxx.copy();
-        TransposeProduct.mirrorUpper(g.data, p);
+        DMatrixRMaj g = DMatrixRMaj.wrap(p, p, sxx.toSymmetricRowMajor());
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
                 g.data[i * p + j] -= sx[i] * sx[j] / count;

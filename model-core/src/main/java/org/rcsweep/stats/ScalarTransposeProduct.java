@@ -11,16 +11,24 @@ final class ScalarTransposeProduct {
 
     static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int ldb, int m, double[] c, int cOff,
                            int ldc, boolean upperOnly) {
+        columns(a, rows, p, b, bOff, ldb, c, cOff, ldc, 0, m, upperOnly);
+    }
+
+    /**
+     * Columns jLo ≤ j &lt; jHi of C (entry (i, j) at cOff + i · ldc + j; jLo a multiple of four), all rows of C.
+     */
+    static void columns(double[] a, int rows, int p, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc,
+                        int jLo, int jHi, boolean upperOnly) {
         // 4 × 4 blocks of C held in sixteen locals while every row adds to them (the order per entry is unchanged).
         int iBlocks = p - p % 4;
-        int jBlocks = m - m % 4;
+        int jBlocks = jHi - (jHi - jLo) % 4;
         for (int i0 = 0; i0 < iBlocks; i0 += 4) {
-            for (int j0 = upperOnly ? i0 - i0 % 4 : 0; j0 < jBlocks; j0 += 4) {
+            for (int j0 = upperOnly ? Math.max(jLo, i0) : jLo; j0 < jBlocks; j0 += 4) {
                 block(a, rows, p, b, bOff, ldb, c, cOff, ldc, i0, j0);
             }
         }
-        range(a, rows, p, b, bOff, ldb, c, cOff, ldc, iBlocks, p, 0, m, upperOnly);
-        range(a, rows, p, b, bOff, ldb, c, cOff, ldc, 0, iBlocks, jBlocks, m, upperOnly);
+        range(a, rows, p, b, bOff, ldb, c, cOff, ldc, iBlocks, p, jLo, jHi, upperOnly);
+        range(a, rows, p, b, bOff, ldb, c, cOff, ldc, 0, iBlocks, jBlocks, jHi, upperOnly);
     }
 
     private static void block(double[] a, int rows, int p, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc,

@@ -14,6 +14,12 @@ public final class TransposeProduct {
     /** Whether the SIMD kernel is in use (the incubator module is in the boot layer). */
     public static final boolean VECTORISED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
+    /**
+     * Columns of C per panel of the SIMD kernel: the chunk's B panel (rows × PANEL) stays in L2 while every row block
+     * of C uses it; also the panel width of {@link PanelMatrix}.
+     */
+    static final int PANEL = 64;
+
     private TransposeProduct() {
     }
 
@@ -57,6 +63,28 @@ public final class TransposeProduct {
     /** As {@link #symmetricRankUpdate(double[], int, int, double[])} on several threads (same bits). */
     public static void symmetricRankUpdate(double[] a, int rows, int p, double[] c, int threads) {
         accumulate(a, rows, p, a, 0, p, p, c, 0, p, true, threads);
+    }
+
+    /**
+     * As {@link #symmetricRankUpdate(double[], int, int, double[], int)} into C stored as a {@link PanelMatrix}
+     * (same bits: every entry gets the same fma chain; only where it is kept differs).
+     */
+    static void symmetricRankUpdatePanels(double[] a, int rows, int p, double[] c, int threads) {
+        symmetricRankUpdatePanels(a, rows, p, c, threads, VECTORISED);
+    }
+
+    /** As above, on the SIMD path or not (the tests compare the two). */
+    static void symmetricRankUpdatePanels(double[] a, int rows, int p, double[] c, int threads, boolean vectorised) {
+        int panelStride = p * PANEL;
+        if (vectorised) {
+            VectorTransposeProduct.accumulate(a, rows, p, a, 0, p, p, c, 0, PANEL, panelStride, true, threads);
+        } else {
+            for (int j0 = 0; j0 < p; j0 += PANEL) {
+                int panel = j0 / PANEL;
+                ScalarTransposeProduct.columns(a, rows, p, a, 0, p, c, panel * panelStride - j0, PANEL, j0,
+                        Math.min(p, j0 + PANEL), true);
+            }
+        }
     }
 
     /**

@@ -29,7 +29,7 @@ final class VectorTransposeProduct {
     private static final int BI = PackedLeft.GROUP;
     private static final int BJ = 8;
     /** Columns of C per panel: the chunk's B panel (rows × PANEL) stays in L2 while every row block of C uses it. */
-    private static final int PANEL = 64;
+    private static final int PANEL = TransposeProduct.PANEL;
     /**
      * Rows of A and B per pass over a panel: a 6-column strip of A (12 KiB) stays in L1 while the panel's eight
      * 8-column strips of B (128 KiB) come from L2. Without the limit, deep products (the triangular solves' updates
@@ -46,6 +46,16 @@ final class VectorTransposeProduct {
      */
     static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int ldb, int m, double[] c, int cOff,
                            int ldc, boolean upperOnly, int threads) {
+        accumulate(a, rows, p, b, bOff, ldb, m, c, cOff, ldc, PANEL, upperOnly, threads);
+    }
+
+    /**
+     * As above with C stored by column panels: entry (i, j) at cOff + (j / PANEL) · panelStride + i · ldc + j mod
+     * PANEL. Row-major C is the case panelStride = PANEL; {@link PanelMatrix} is the case ldc = PANEL,
+     * panelStride = p · PANEL, where each panel's rows follow one another and the kernel walks C in sequence.
+     */
+    static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int ldb, int m, double[] c, int cOff,
+                           int ldc, int panelStride, boolean upperOnly, int threads) {
         int iBlocks = p - p % BI;
         int jBlocks = m - m % BJ;
         double[] packedA = new double[rows * iBlocks];
@@ -68,8 +78,10 @@ final class VectorTransposeProduct {
         // Upper only, a panel further right holds more blocks: the threads claim the heaviest first, so that the
         // light ones even out the end.
         ParallelRanges.claim(threads, panels, () -> new double[depth * PANEL], (packedB, q) -> {
-            int jp = (upperOnly ? panels - 1 - q : q) * PANEL;
+            int panel = upperOnly ? panels - 1 - q : q;
+            int jp = panel * PANEL;
             int jpEnd = Math.min(jBlocks, jp + PANEL);
+            int cPanel = cOff + panel * panelStride - jp; // entry (i, j) of this panel at cPanel + i · ldc + j
             // Rows in passes of at most DEPTH, in order: each entry's chain goes on from where the previous pass
             // stored it, so the operations and their order are those of one pass over all rows.
             for (int r0 = 0; r0 < rows; r0 += depth) {
@@ -87,7 +99,7 @@ final class VectorTransposeProduct {
                         if (upperOnly && j0 + BJ <= i0) {
                             continue; // block entirely below the diagonal
                         }
-                        block(packedA, i0 * rows + r0 * BI, packedB, (j0 - jp) * n, n, c, cOff + i0 * ldc + j0,
+                        block(packedA, i0 * rows + r0 * BI, packedB, (j0 - jp) * n, n, c, cPanel + i0 * ldc + j0,
                                 ldc);
                     }
                 }
@@ -98,28 +110,36 @@ final class VectorTransposeProduct {
         int i = iBlocks;
         for (; i + 1 < p; i += 2) {
             for (int j0 = upperOnly ? i - i % BJ : 0; j0 < jBlocks; j0 += BJ) {
-                pair(a, rows, p, b, bOff, ldb, c, cOff, ldc, i, j0);
+                pair(a, rows, p, b, bOff, ldb, c, panelOffset(cOff, panelStride, j0), ldc, i, j0);
             }
         }
         for (; i < p; i++) {
             for (int j0 = upperOnly ? i - i % BJ : 0; j0 < jBlocks; j0 += BJ) {
-                row(a, rows, p, b, bOff, ldb, c, cOff, ldc, i, j0);
+                row(a, rows, p, b, bOff, ldb, c, panelOffset(cOff, panelStride, j0), ldc, i, j0);
             }
         }
         // A group of four columns right of the last full block of eight (p or m = 8k + 4…7: N = 100 is one), four
         // rows of C at a time in SIMD registers: the scalar loop below ran one fused multiply–add per load, store
         // and cycle, a sixth of a small point's time. The rest goes column by column.
+        // Columns from jBlocks on lie in one panel (the last: jBlocks is a multiple of 8, so of no panel start beyond it)
+        int cLast = panelOffset(cOff, panelStride, jBlocks);
         int j4 = jBlocks;
         if (m - jBlocks >= 4) {
             int quads = p - p % 4;
             for (int i4 = 0; i4 < quads && !(upperOnly && i4 > jBlocks + 3); i4 += 4) {
-                quad(a, rows, p, b, bOff, ldb, c, cOff, ldc, i4, jBlocks);
+                quad(a, rows, p, b, bOff, ldb, c, cLast, ldc, i4, jBlocks);
             }
-            ScalarTransposeProduct.range(a, rows, p, b, bOff, ldb, c, cOff, ldc, quads, p, jBlocks, jBlocks + 4,
+            ScalarTransposeProduct.range(a, rows, p, b, bOff, ldb, c, cLast, ldc, quads, p, jBlocks, jBlocks + 4,
                     upperOnly);
             j4 = jBlocks + 4;
         }
-        ScalarTransposeProduct.range(a, rows, p, b, bOff, ldb, c, cOff, ldc, 0, p, j4, m, upperOnly);
+        ScalarTransposeProduct.range(a, rows, p, b, bOff, ldb, c, cLast, ldc, 0, p, j4, m, upperOnly);
+    }
+
+    /** The offset at which entry (i, j) of C is at offset + i · ldc + j, for the columns of j's panel. */
+    private static int panelOffset(int cOff, int panelStride, int j) {
+        int panel = j / PANEL;
+        return cOff + panel * panelStride - panel * PANEL;
     }
 
     /**

@@ -80,6 +80,45 @@ class TransposeProductTest {
         }
     }
 
+    /**
+     * The Gram update into a {@link PanelMatrix} keeps the bits of the row-major update, on the SIMD and the scalar
+     * path and on several threads, for sizes around the panel width and every remainder mod 6 and mod 8.
+     */
+    @Test
+    void panelLayoutKeepsTheRowMajorBits() {
+        Random random = new Random(12);
+        for (int[] shape : new int[][] {{1, 1}, {7, 5}, {256, 64}, {30, 65}, {19, 127}, {40, 130}, {33, 203},
+                {256, 1000}}) {
+            int rows = shape[0], p = shape[1];
+            DMatrixRMaj a = RandomMatrices_DDRM.rectangle(rows, p, -1, 1, random);
+            DMatrixRMaj b = RandomMatrices_DDRM.rectangle(rows, p, -1, 1, random);
+            double[] rowMajor = new double[p * p];
+            PanelMatrix vector = new PanelMatrix(p);
+            double[] scalar = new double[panelDoubles(p)];
+            for (DMatrixRMaj chunk : new DMatrixRMaj[] {a, b}) {
+                TransposeProduct.symmetricRankUpdate(chunk.data, rows, p, rowMajor);
+                vector.symmetricRankUpdate(chunk.data, rows, 3);
+                TransposeProduct.symmetricRankUpdatePanels(chunk.data, rows, p, scalar, 1, false);
+            }
+            TransposeProduct.mirrorUpper(rowMajor, p);
+            assertArrayEquals(rowMajor, vector.toSymmetricRowMajor(), 0.0, "SIMD, " + rows + "x" + p);
+            for (int j0 = 0; j0 < p; j0 += TransposeProduct.PANEL) {
+                for (int i = 0; i < p; i++) {
+                    for (int j = Math.max(i, j0); j < Math.min(p, j0 + TransposeProduct.PANEL); j++) {
+                        double v = scalar[(j0 / TransposeProduct.PANEL) * p * TransposeProduct.PANEL
+                                + i * TransposeProduct.PANEL + j - j0];
+                        assertEquals(rowMajor[i * p + j], v, 0.0, "scalar, " + rows + "x" + p + " (" + i + ", " + j
+                                + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    private static int panelDoubles(int p) {
+        return (p + TransposeProduct.PANEL - 1) / TransposeProduct.PANEL * p * TransposeProduct.PANEL;
+    }
+
     /** A product on a column sub-block of larger arrays equals those columns of the whole product, bit for bit. */
     @Test
     void columnSubBlocksMatchTheWholeProduct() {
