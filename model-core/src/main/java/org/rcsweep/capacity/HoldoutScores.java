@@ -43,16 +43,19 @@ final class HoldoutScores {
         this.p = p;
         this.z = z;
         int stride = test.features();
-        double[] h = new double[p * p];
         double[] gram = test.centredGram().data;
-        for (int i = 0; i < p; i++) {
-            System.arraycopy(gram, i * stride, h, i * p, p);
+        double[] h = gram;
+        if (stride != p) { // the leading p × p block
+            h = new double[p * p];
+            for (int i = 0; i < p; i++) {
+                System.arraycopy(gram, i * stride, h, i * p, p);
+            }
         }
         chol.forwardSubstitute(h, valid, p, threads);      // R⁻¹H
         CommonOps_DDRM.transpose(DMatrixRMaj.wrap(p, p, h)); // H R⁻ᵀ (H is symmetric), in place
         chol.forwardSubstituteUpper(h, valid, p, threads); // R⁻¹ H R⁻ᵀ, on and above the diagonal only
         this.hTilde = h;
-        this.dTilde = java.util.Arrays.copyOf(test.centredCross().data, p * m);
+        this.dTilde = NestedReadoutCapacity.leading(test.centredCross().data, p * m);
         chol.forwardSubstitute(dTilde, valid, m, threads);
         // g = (strictly lower part of H̃) z, one block of rows of g at a time: rows l0 ≤ L < l1 only need z_j for
         // j < l1, as Aᵀz with A_jL = H̃_Lj = H̃_jL for j < L (H̃ is symmetric and only its upper triangle is solved;

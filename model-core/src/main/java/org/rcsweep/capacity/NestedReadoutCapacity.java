@@ -42,7 +42,7 @@ public final class NestedReadoutCapacity {
         NestedCholesky chol = NestedCholesky.factor(gram, lMax, ridge, threads);
         int valid = chol.validPrefix();
 
-        double[] z = Arrays.copyOf(train.centredCross().data, lMax * m);
+        double[] z = leading(train.centredCross().data, lMax * m);
         chol.forwardSubstitute(z, valid, m, threads);
         double[] vy = train.centredTargetSquares();
 
@@ -75,6 +75,14 @@ public final class NestedReadoutCapacity {
                     chol.rank(l), true);
         }
         return out;
+    }
+
+    /**
+     * The first {@code length} values of a freshly computed array: the array itself when that is all of it (a copy
+     * of the cross moments at N = 1000, K = 2000 is 16 MB to allocate and fill), else a copy.
+     */
+    static double[] leading(double[] fresh, int length) {
+        return fresh.length == length ? fresh : Arrays.copyOf(fresh, length);
     }
 
     private static double meanDiagonal(DMatrixRMaj g, int l) {
