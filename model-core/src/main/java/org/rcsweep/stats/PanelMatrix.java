@@ -11,6 +11,8 @@ package org.rcsweep.stats;
 final class PanelMatrix {
     private final int p;
     private final double[] data;
+    /** The kernel's packed copy of each chunk, kept: allocated per chunk it was a 2 MB array every 256 steps. */
+    private double[] packed = new double[0];
 
     PanelMatrix(int p) {
         this.p = p;
@@ -24,7 +26,10 @@ final class PanelMatrix {
 
     /** Entries j ≥ i += AᵀA for A of rows × p, row-major (entries below the diagonal: partial sums of no meaning). */
     void symmetricRankUpdate(double[] a, int rows, int threads) {
-        TransposeProduct.symmetricRankUpdatePanels(a, rows, p, data, threads);
+        if (packed.length < rows * p) {
+            packed = new double[rows * p];
+        }
+        TransposeProduct.symmetricRankUpdatePanels(a, rows, p, data, threads, packed);
     }
 
     /** The upper triangle in row-major order, mirrored onto the lower one: a new p × p array. */

@@ -67,17 +67,20 @@ public final class TransposeProduct {
 
     /**
      * As {@link #symmetricRankUpdate(double[], int, int, double[], int)} into C stored as a {@link PanelMatrix}
-     * (same bits: every entry gets the same fma chain; only where it is kept differs).
+     * (same bits: every entry gets the same fma chain; only where it is kept differs), packing A into
+     * {@code scratch} when it is large enough.
      */
-    static void symmetricRankUpdatePanels(double[] a, int rows, int p, double[] c, int threads) {
-        symmetricRankUpdatePanels(a, rows, p, c, threads, VECTORISED);
+    static void symmetricRankUpdatePanels(double[] a, int rows, int p, double[] c, int threads, double[] scratch) {
+        symmetricRankUpdatePanels(a, rows, p, c, threads, scratch, VECTORISED);
     }
 
-    /** As above, on the SIMD path or not (the tests compare the two). */
-    static void symmetricRankUpdatePanels(double[] a, int rows, int p, double[] c, int threads, boolean vectorised) {
+    /** As above, on the SIMD path or not (the tests compare the two); scratch (rows · p doubles) may be null. */
+    static void symmetricRankUpdatePanels(double[] a, int rows, int p, double[] c, int threads, double[] scratch,
+                                          boolean vectorised) {
         int panelStride = p * PANEL;
         if (vectorised) {
-            VectorTransposeProduct.accumulate(a, rows, p, a, 0, p, p, c, 0, PANEL, panelStride, true, threads);
+            VectorTransposeProduct.accumulate(a, rows, p, a, 0, p, p, c, 0, PANEL, panelStride, true, threads,
+                    scratch);
         } else {
             for (int j0 = 0; j0 < p; j0 += PANEL) {
                 int panel = j0 / PANEL;

@@ -46,19 +46,24 @@ final class VectorTransposeProduct {
      */
     static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int ldb, int m, double[] c, int cOff,
                            int ldc, boolean upperOnly, int threads) {
-        accumulate(a, rows, p, b, bOff, ldb, m, c, cOff, ldc, PANEL, upperOnly, threads);
+        accumulate(a, rows, p, b, bOff, ldb, m, c, cOff, ldc, PANEL, upperOnly, threads, null);
     }
 
     /**
      * As above with C stored by column panels: entry (i, j) at cOff + (j / PANEL) · panelStride + i · ldc + j mod
      * PANEL. Row-major C is the case panelStride = PANEL; {@link PanelMatrix} is the case ldc = PANEL,
      * panelStride = p · PANEL, where each panel's rows follow one another and the kernel walks C in sequence.
+     *
+     * @param packScratch room for the packed copy of A (at least rows · p doubles), kept by a caller that updates
+     *                    many chunks, or null to allocate it: at 256 × 1000 it is a 2 MB array, which G1 allocates
+     *                    outside the young generation and zeroes, once per chunk
      */
     static void accumulate(double[] a, int rows, int p, double[] b, int bOff, int ldb, int m, double[] c, int cOff,
-                           int ldc, int panelStride, boolean upperOnly, int threads) {
+                           int ldc, int panelStride, boolean upperOnly, int threads, double[] packScratch) {
         int iBlocks = p - p % BI;
         int jBlocks = m - m % BJ;
-        double[] packedA = new double[rows * iBlocks];
+        double[] packedA = packScratch != null && packScratch.length >= rows * iBlocks ? packScratch
+                : new double[rows * iBlocks];
         // Packed by all threads, a share of the strips each: on one thread the copy left the other core idle for a
         // tenth of a Gram update of 256 × 1000.
         int strips = iBlocks / BI;

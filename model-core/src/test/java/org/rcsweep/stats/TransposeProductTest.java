@@ -98,7 +98,7 @@ class TransposeProductTest {
             for (DMatrixRMaj chunk : new DMatrixRMaj[] {a, b}) {
                 TransposeProduct.symmetricRankUpdate(chunk.data, rows, p, rowMajor);
                 vector.symmetricRankUpdate(chunk.data, rows, 3);
-                TransposeProduct.symmetricRankUpdatePanels(chunk.data, rows, p, scalar, 1, false);
+                TransposeProduct.symmetricRankUpdatePanels(chunk.data, rows, p, scalar, 1, null, false);
             }
             TransposeProduct.mirrorUpper(rowMajor, p);
             assertArrayEquals(rowMajor, vector.toSymmetricRowMajor(), 0.0, "SIMD, " + rows + "x" + p);
