@@ -147,7 +147,8 @@ public final class CrossMoments {
     private void sumTargets(double[] values, int first, int rowStep, int rows, int k0, int k1) {
         for (int r = 0; r < rows; r++) {
             int o = first + r * rowStep;
-            for (int k = k0; k < k1; k++) {
+            int k = TransposeProduct.VECTORISED ? VectorSums.sumsAndSquares(values, o, sy, syy, k0, k1) : k0;
+            for (; k < k1; k++) {
                 double v = values[o + k];
                 sy[k] += v;
                 syy[k] += v * v;
@@ -174,7 +175,8 @@ public final class CrossMoments {
         }
         for (int r = 0; r < rows; r++) {
             int o = r * p;
-            for (int j = j0; j < j1; j++) {
+            int j = TransposeProduct.VECTORISED ? VectorSums.shiftAndSum(xd, o, shift, sx, j0, j1) : j0;
+            for (; j < j1; j++) {
                 double v = xd[o + j] - shift[j];
                 xd[o + j] = v;
                 sx[j] += v;

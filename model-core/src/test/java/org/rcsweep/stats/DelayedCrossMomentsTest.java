@@ -124,6 +124,50 @@ class DelayedCrossMomentsTest {
         }
     }
 
+    /** The chunk sums of the moments (targets and their squares; shifted features) keep the scalar bits in SIMD. */
+    @Test
+    void vectorSumsHaveTheScalarBits() {
+        assertTrue(TransposeProduct.VECTORISED, "the tests run with --add-modules=jdk.incubator.vector (pom argLine)");
+        Random random = new Random(13);
+        int n = 37;
+        double[] values = new double[n + 5];
+        double[] start = new double[n];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextGaussian() * 1e3;
+        }
+        for (int i = 0; i < n; i++) {
+            start[i] = random.nextGaussian();
+        }
+        double[] sy = start.clone();
+        double[] syy = start.clone();
+        double[] syScalar = start.clone();
+        double[] syyScalar = start.clone();
+        int k = VectorSums.sumsAndSquares(values, 3, sy, syy, 1, n);
+        assertEquals(33, k, "whole groups of four from 1");
+        for (int i = 1; i < k; i++) {
+            double v = values[3 + i];
+            syScalar[i] += v;
+            syyScalar[i] += v * v;
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(syScalar, sy, 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(syyScalar, syy, 0.0);
+
+        double[] x = values.clone();
+        double[] xScalar = values.clone();
+        double[] sx = start.clone();
+        double[] sxScalar = start.clone();
+        double[] shift = syy.clone();
+        int j = VectorSums.shiftAndSum(x, 2, shift, sx, 0, n);
+        assertEquals(36, j);
+        for (int i = 0; i < j; i++) {
+            double v = xScalar[2 + i] - shift[i];
+            xScalar[2 + i] = v;
+            sxScalar[i] += v;
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(xScalar, x, 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(sxScalar, sx, 0.0);
+    }
+
     /** The spectra's product Z(−f)·U(f), written or added, has the scalar loop's bits on the SIMD path. */
     @Test
     void reversedProductHasTheScalarBits() {
