@@ -59,8 +59,8 @@ def main(n, steps, washout, max_delay, max_readouts):
         mc = float(np.sum(cov * cov / (var * vy)))
     t3 = time.perf_counter()
 
-    # The simulation yardstick: the bare matrix-vector loop, washout + T products W x with nothing else
-    # (x fixed at the last state, so no values decay into subnormals).
+    # A stricter simulation yardstick than the simulation loop above: the bare matrix-vector loop, washout + T
+    # products W x with nothing else (x fixed at the last state, so no values decay into subnormals).
     x = states[-1].copy()
     y = np.empty(n)
     t4 = time.perf_counter()
