@@ -18,12 +18,12 @@ final class DelayedCrossBuffer {
      * The same budget bounds the summed spectra of {@link DelayCorrelation} (p·n doubles for transforms of size n).
      */
     static final int MAX_BLOCK_DOUBLES = 8 << 20;
+    /** Features per step of the transposing copy: one cache line of a chunk's row. */
+    private static final int TRANSPOSE_GROUP = 8;
     private final int p;
     private final int maxDelay;
     private final int capacity;
     private final DelayCorrelation correlation;
-    /** Features per step of the transposing copy: one cache line of a chunk's row. */
-    private static final int TRANSPOSE_GROUP = 8;
     private final int threads;
     /** The held block's features, feature-major: sample r of feature i at i · capacity + r. */
     private final double[] x;

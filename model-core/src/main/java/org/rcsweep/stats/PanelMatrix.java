@@ -20,10 +20,6 @@ final class PanelMatrix {
         this.data = new double[Math.max(1, panels) * p * TransposeProduct.PANEL];
     }
 
-    int size() {
-        return p;
-    }
-
     /** Entries j ≥ i += AᵀA for A of rows × p, row-major (entries below the diagonal: partial sums of no meaning). */
     void symmetricRankUpdate(double[] a, int rows, int threads) {
         if (packed.length < rows * p) {
