@@ -245,6 +245,43 @@ class DelayedCrossMomentsTest {
         }
     }
 
+    /**
+     * Moments read out half way and then added to go on from the cross moments they had: the summed spectra drained
+     * by the read-out are not counted again (they are cleared when the next block comes, not at the read-out).
+     */
+    @Test
+    void readingOutHalfWayDoesNotCountTheDrainedSpectraTwice() {
+        int p = 6;
+        int maxDelay = 300;
+        int chunk = 128;
+        int steps = 3000;
+        Random random = new Random(21);
+        double[] u = new double[steps + maxDelay];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = 2 * random.nextDouble() - 1;
+        }
+        CrossMoments plain = new CrossMoments(p, maxDelay + 1);
+        CrossMoments readHalfWay = CrossMoments.forDelayedInputs(p, maxDelay, chunk, 2);
+        for (int t0 = 0; t0 < steps; t0 += chunk) {
+            int rows = Math.min(chunk, steps - t0);
+            DMatrixRMaj x = features(random, u, maxDelay, t0, rows, p);
+            plain.add(x.copy(), delayedInputs(u, maxDelay, t0, rows));
+            readHalfWay.addDelayedInputs(x, u, maxDelay + t0);
+            if (t0 == 12 * chunk) {
+                readHalfWay.centredCross(); // drains the spectra of the blocks so far
+            }
+        }
+        DMatrixRMaj expected = plain.centredCross();
+        DMatrixRMaj actual = readHalfWay.centredCross();
+        double scale = 0;
+        for (double v : expected.data) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int i = 0; i < expected.data.length; i++) {
+            assertEquals(expected.data[i], actual.data[i], 1e-12 * scale, "entry " + i);
+        }
+    }
+
     /** Reading the delayed inputs from the input history gives the bits of adding their matrix, for both kinds. */
     @Test
     void addingFromTheInputHistoryEqualsAddingTheTargetMatrix() {
