@@ -114,7 +114,10 @@ final class Fft {
             first = 4;
         }
         for (int half = first; half < n; half <<= 1) {
-            if (vectorised && half >= VectorFft.MIN_HALF) {
+            if (vectorised && half >= VectorFft.MIN_HALF && half <= VectorFft.MAX_PAIRED_HALF && 4 * half <= n) {
+                VectorFft.twoStages(re, im, n, half, stageCos, sin);
+                half <<= 1; // the loop's own shift makes it four times: two stages done
+            } else if (vectorised && half >= VectorFft.MIN_HALF) {
                 VectorFft.stage(re, im, n, half, stageCos, sin);
             } else if (half < SHORT_GROUP) {
                 for (int k = 0; k < half; k++) {
