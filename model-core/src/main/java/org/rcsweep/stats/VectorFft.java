@@ -51,7 +51,8 @@ final class VectorFft {
      * The stages with half-lengths {@code half} and 2·{@code half} in one pass: each group of entries a, a + h,
      * a + 2h, a + 3h goes through both stages' butterflies in registers, with the operations of two separate
      * {@link #stage} calls (so the same bits), loaded and stored once instead of twice. A transform of 4096 points
-     * (64 KB with both parts) does not fit the 32 KB L1 cache, so each separate stage streamed it from L2.
+     * (64 KB with both parts) does not fit the 32 KB L1 cache, so each separate stage streamed it from L2. The four
+     * butterflies repeat {@link #stage}'s lines on purpose: vectors passed to a helper method get boxed.
      */
     static void twoStages(double[] re, double[] im, int n, int half, double[] cos, double[] sin) {
         int h2 = 2 * half;
