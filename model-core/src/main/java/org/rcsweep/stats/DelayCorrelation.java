@@ -74,8 +74,9 @@ final class DelayCorrelation {
         System.arraycopy(segment, 0, ur, 0, rows + maxDelay);
         fft.forward(ur, ui);
         int claims = (p + 2 * PAIRS_PER_CLAIM - 1) / (2 * PAIRS_PER_CLAIM);
-        ParallelRanges.claim(threads, claims, () -> new double[4][n], (scratch, q) -> pairs(x, stride, rows, p, ur, ui,
-                s, 2 * PAIRS_PER_CLAIM * q, Math.min(p, 2 * PAIRS_PER_CLAIM * (q + 1)), scratch));
+        int arrays = spectra == null ? 4 : 2;
+        ParallelRanges.claim(threads, claims, () -> new double[arrays][n], (scratch, q) -> pairs(x, stride, rows, p,
+                ur, ui, s, 2 * PAIRS_PER_CLAIM * q, Math.min(p, 2 * PAIRS_PER_CLAIM * (q + 1)), scratch));
         pending = spectra != null;
     }
 
@@ -101,7 +102,10 @@ final class DelayCorrelation {
         pending = false;
     }
 
-    /** Features a0 ≤ a &lt; a1 (a0 even), two per transform, in four scratch arrays of the transform's size. */
+    /**
+     * Features a0 ≤ a &lt; a1 (a0 even), two per transform, in scratch arrays of the transform's size: two, and two
+     * more for the product when there are no summed spectra to add it to.
+     */
     private void pairs(double[] x, int stride, int rows, int p, double[] ur, double[] ui, double[] s, int a0, int a1,
                        double[][] scratch) {
         int n = fft.size();

@@ -96,7 +96,7 @@ final class DelayedCrossBuffer {
      */
     private void transposeInto(double[] xChunk, int chunkRows) {
         int groups = (p + TRANSPOSE_GROUP - 1) / TRANSPOSE_GROUP;
-        int parts = Math.min(groups, ParallelRanges.threadsFor((long) chunkRows * p, threads));
+        int parts = ParallelRanges.threadsFor((long) chunkRows * p, threads);
         ParallelRanges.claim(parts, groups, () -> null, (none, g) -> {
             int i0 = g * TRANSPOSE_GROUP;
             int i1 = Math.min(p, i0 + TRANSPOSE_GROUP);

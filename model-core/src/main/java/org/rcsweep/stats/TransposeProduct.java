@@ -83,11 +83,19 @@ public final class TransposeProduct {
                     scratch);
         } else {
             for (int j0 = 0; j0 < p; j0 += PANEL) {
-                int panel = j0 / PANEL;
-                ScalarTransposeProduct.columns(a, rows, p, a, 0, p, c, panel * panelStride - j0, PANEL, j0,
+                ScalarTransposeProduct.columns(a, rows, p, a, 0, p, c, panelOffset(0, panelStride, j0), PANEL, j0,
                         Math.min(p, j0 + PANEL), true);
             }
         }
+    }
+
+    /**
+     * For C stored by column panels (entry (i, j) at cOff + (j / PANEL) · panelStride + i · ldc + j mod PANEL): the
+     * offset o at which entry (i, j) lies at o + i · ldc + j, for the columns of j's panel.
+     */
+    static int panelOffset(int cOff, int panelStride, int j) {
+        int panel = j / PANEL;
+        return cOff + panel * panelStride - panel * PANEL;
     }
 
     /**

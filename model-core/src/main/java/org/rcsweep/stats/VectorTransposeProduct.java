@@ -86,7 +86,7 @@ final class VectorTransposeProduct {
             int panel = upperOnly ? panels - 1 - q : q;
             int jp = panel * PANEL;
             int jpEnd = Math.min(jBlocks, jp + PANEL);
-            int cPanel = cOff + panel * panelStride - jp; // entry (i, j) of this panel at cPanel + i · ldc + j
+            int cPanel = TransposeProduct.panelOffset(cOff, panelStride, jp); // (i, j) at cPanel + i · ldc + j
             // Rows in passes of at most DEPTH, in order: each entry's chain goes on from where the previous pass
             // stored it, so the operations and their order are those of one pass over all rows.
             for (int r0 = 0; r0 < rows; r0 += depth) {
@@ -115,19 +115,19 @@ final class VectorTransposeProduct {
         int i = iBlocks;
         for (; i + 1 < p; i += 2) {
             for (int j0 = upperOnly ? i - i % BJ : 0; j0 < jBlocks; j0 += BJ) {
-                pair(a, rows, p, b, bOff, ldb, c, panelOffset(cOff, panelStride, j0), ldc, i, j0);
+                pair(a, rows, p, b, bOff, ldb, c, TransposeProduct.panelOffset(cOff, panelStride, j0), ldc, i, j0);
             }
         }
         for (; i < p; i++) {
             for (int j0 = upperOnly ? i - i % BJ : 0; j0 < jBlocks; j0 += BJ) {
-                row(a, rows, p, b, bOff, ldb, c, panelOffset(cOff, panelStride, j0), ldc, i, j0);
+                row(a, rows, p, b, bOff, ldb, c, TransposeProduct.panelOffset(cOff, panelStride, j0), ldc, i, j0);
             }
         }
         // A group of four columns right of the last full block of eight (p or m = 8k + 4…7: N = 100 is one), four
         // rows of C at a time in SIMD registers: the scalar loop below ran one fused multiply–add per load, store
         // and cycle, a sixth of a small point's time. The rest goes column by column.
         // The columns from jBlocks on (fewer than eight, jBlocks a multiple of eight) all lie in jBlocks' panel
-        int cLast = panelOffset(cOff, panelStride, jBlocks);
+        int cLast = TransposeProduct.panelOffset(cOff, panelStride, jBlocks);
         int j4 = jBlocks;
         if (m - jBlocks >= 4) {
             int quads = p - p % 4;
@@ -139,12 +139,6 @@ final class VectorTransposeProduct {
             j4 = jBlocks + 4;
         }
         ScalarTransposeProduct.range(a, rows, p, b, bOff, ldb, c, cLast, ldc, 0, p, j4, m, upperOnly);
-    }
-
-    /** The offset at which entry (i, j) of C is at offset + i · ldc + j, for the columns of j's panel. */
-    private static int panelOffset(int cOff, int panelStride, int j) {
-        int panel = j / PANEL;
-        return cOff + panel * panelStride - panel * PANEL;
     }
 
     /**
