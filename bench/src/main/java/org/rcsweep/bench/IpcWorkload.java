@@ -1,7 +1,7 @@
 package org.rcsweep.bench;
 
-import org.rcsweep.eval.IpcMeasurement;
-import org.rcsweep.eval.IpcShard;
+import org.rcsweep.eval.ipc.IpcMeasurement;
+import org.rcsweep.eval.ipc.IpcShard;
 import org.rcsweep.eval.PointSimulation;
 import org.rcsweep.ipc.IpcResult;
 import org.rcsweep.spec.Activation;

@@ -9,12 +9,12 @@ import org.rcsweep.input.InputSignal;
  * <p>Targets may reach before the first input the reservoir saw (K larger than the washout); those earlier samples
  * come from a separate stream so that changing K never changes the inputs the reservoir is driven with.
  */
-final class DelayedTargets {
+public final class DelayedTargets {
     private final int maxDelay;
     private final double[] window;
     private final InputSignal fed;
 
-    DelayedTargets(int maxDelay, int chunk, InputSignal fed, InputSignal prehistory) {
+    public DelayedTargets(int maxDelay, int chunk, InputSignal fed, InputSignal prehistory) {
         this.maxDelay = maxDelay;
         this.fed = fed;
         this.window = new double[maxDelay + chunk];
@@ -24,20 +24,20 @@ final class DelayedTargets {
     }
 
     /** Draws the next {@code count} inputs; they are at {@link #window()}[{@link #offset()} ..]. */
-    void draw(int count) {
+    public void draw(int count) {
         fed.fill(window, maxDelay, count);
     }
 
-    double[] window() {
+    public double[] window() {
         return window;
     }
 
-    int offset() {
+    public int offset() {
         return maxDelay;
     }
 
     /** Moves past the current chunk of {@code rows} steps. */
-    void slide(int rows) {
+    public void slide(int rows) {
         System.arraycopy(window, rows, window, 0, maxDelay);
     }
 }

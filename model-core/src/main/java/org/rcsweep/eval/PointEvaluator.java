@@ -2,6 +2,7 @@ package org.rcsweep.eval;
 
 import org.rcsweep.capacity.NestedReadoutCapacity;
 import org.rcsweep.capacity.ReadoutCapacity;
+import org.rcsweep.eval.ipc.IpcMeasurement;
 import org.rcsweep.ipc.IpcResult;
 import org.rcsweep.spec.CapacitySpec;
 import org.rcsweep.spec.PointSpec;

@@ -1,6 +1,7 @@
 /**
- * Evaluation of one sweep point, end to end and Spark-free: build, drive, accumulate, measure, and report a status
- * instead of throwing. This is the function a Spark task calls; a point whose IPC is spread over several tasks
- * also has its shards ({@link org.rcsweep.eval.IpcShard}) and their merge here.
+ * Evaluation of one sweep point, end to end and Spark-free: build the reservoir, drive it, accumulate, solve every
+ * readout count, evaluate the theories, and report a status instead of throwing. {@link
+ * org.rcsweep.eval.PointEvaluator} is the function a Spark task calls; the IPC measurement it runs lives in
+ * {@link org.rcsweep.eval.ipc}.
  */
 package org.rcsweep.eval;

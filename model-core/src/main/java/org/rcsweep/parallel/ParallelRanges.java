@@ -116,7 +116,7 @@ public final class ParallelRanges {
             Thread.currentThread().interrupt();
         }
         if (failure.get() != null) {
-            throw new IllegalStateException("a parallel part failed", failure.get());
+            throw new PartFailure(failure.get());
         }
     }
 }

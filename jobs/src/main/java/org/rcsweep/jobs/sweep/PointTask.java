@@ -1,7 +1,7 @@
 package org.rcsweep.jobs.sweep;
 
-import org.rcsweep.eval.IpcMeasurement;
-import org.rcsweep.eval.IpcShard;
+import org.rcsweep.eval.ipc.IpcMeasurement;
+import org.rcsweep.eval.ipc.IpcShard;
 import org.rcsweep.eval.PointEvaluator;
 import org.rcsweep.eval.PointResult;
 import org.rcsweep.eval.PointSimulation;

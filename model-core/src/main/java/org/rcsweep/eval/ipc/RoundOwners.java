@@ -1,4 +1,4 @@
-package org.rcsweep.eval;
+package org.rcsweep.eval.ipc;
 
 import org.rcsweep.ipc.TargetFamily;
 
@@ -45,7 +45,7 @@ final class RoundOwners {
             boolean leading = true;
             for (int k = 0; k < rounds; k++) {
                 double upToEnd = family.countUpToSpan(roundEnd(k, window, bound));
-                size[k] = upToEnd - family.countUpToSpan(IpcMeasurement.roundStart(k, window) - 1);
+                size[k] = upToEnd - family.countUpToSpan(IpcRounds.start(k, window) - 1);
                 leading &= upToEnd <= sharedTargets;
                 if (leading) {
                     out[f][k] = EVERY_SHARD;

@@ -1,4 +1,4 @@
-package org.rcsweep.eval;
+package org.rcsweep.eval.ipc;
 
 import org.rcsweep.ipc.IpcTarget;
 

@@ -1,5 +1,9 @@
-package org.rcsweep.eval;
+package org.rcsweep.eval.ipc;
 
+import org.rcsweep.eval.PointEvaluator;
+import org.rcsweep.eval.PointResult;
+import org.rcsweep.eval.PointSimulation;
+import org.rcsweep.eval.PointStatus;
 import org.junit.jupiter.api.Test;
 import org.rcsweep.ipc.IpcResult;
 import org.rcsweep.spec.Activation;
