@@ -86,8 +86,7 @@ public final class Bench {
                 PointSpec spec = MemoryCapacityWorkload.point(size, steps == null ? 20_000 : steps, 3000, 2 * size,
                         size, k, b);
                 if (!cold) {
-                    // The whole point once (a shorter one, T = 4000, left the first measured pass still compiling:
-                    // often the slowest of five by 20-40%).
+                    // The whole point once: a shorter warm-up leaves the first measured pass still compiling.
                     double seconds = MemoryCapacityWorkload.warmUp(spec);
                     report.line(String.format("warm JVM: the same point ran once first (%.2f s), as on a sweep "
                             + "executor after its first point; --cold measures a fresh JVM", seconds));

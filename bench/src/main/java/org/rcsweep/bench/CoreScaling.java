@@ -10,11 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What the machine's cores deliver at the moment a workload runs, on one thread and then on every core at once:
  * fused multiply–adds in registers (no memory traffic), and reads of a 4 MiB array per thread (beyond the core's L2,
- * within the shared L3: what the reservoir's row product streams every step). The benchmark machine is a VM whose two
- * virtual cores sometimes run as fast together as apart and sometimes do not (the FMA loop: 1.35× to 2.05× the
- * one-thread rate on two threads within one hour), and whose simulation of N = 1000 took 1.95 s in one half hour
- * and 3.07 s in the next while the FMA loop still scaled 2×; printing both next to a run's figures says which kind
- * of minutes they came from.
+ * within the shared L3: what the reservoir's row product streams every step). On a virtual machine the cores may
+ * run as fast together as apart at one moment and not at the next, and the simulation's speed may drift even while
+ * the FMA loop still scales with the cores; printing both next to a run's figures says which kind of minutes they
+ * came from.
  */
 final class CoreScaling {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;

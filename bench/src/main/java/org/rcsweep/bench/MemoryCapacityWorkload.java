@@ -101,8 +101,8 @@ final class MemoryCapacityWorkload {
                 + ", simulated by " + spec.capacity().threads() + " thread(s)");
 
         // With NumPy, its runs alternate with rcsweep's passes, so that each ratio compares two runs minutes apart at
-        // most: this machine's speed drifts by tens of percent over such spans, which decided the ratios when all
-        // NumPy runs followed all passes.
+        // most: a shared machine's speed can drift by tens of percent over longer spans, which would otherwise decide
+        // the ratios.
         List<Pass> passes = new ArrayList<>();
         List<NumpyReference.Times> numpy = new ArrayList<>();
         String numpyMissing = withNumpy ? null : "not asked for";
@@ -233,7 +233,7 @@ final class MemoryCapacityWorkload {
         return v[higherIsBetter ? (v.length - 1) / 2 : v.length / 2];
     }
 
-    /** The accumulation kernel before (EJML) and after (rcsweep scalar and SIMD paths) on same-shaped operands. */
+    /** The accumulation kernel's baselines (EJML, rcsweep's scalar path) next to its SIMD path, same-shaped operands. */
     static void kernelBaselines(int rows, int p, int m, double seconds, double gemm, Report report) {
         Random random = new Random(3);
         DMatrixRMaj a = DMatrixRMaj.wrap(rows, p, Reference.randomArray(rows * p, random));

@@ -22,10 +22,11 @@ public final class ResultTables {
             "one reservoir configuration measured with one readout count L", List.of(
             required("point_id", STRING, "content hash of the configuration (32 hex digits); same spec, same id"),
             required("sweep", STRING, "the sweep's name"),
-            required("model", STRING, "model kind (esn, orthogonal, ring, delay-line)"),
+            required("model", STRING, "model kind (esn, orthogonal, low-rank-sparse, cfc, diagonal-ssm, ligru, "
+                    + "custom, lif, spike-coding, learned-memory, ring, delay-line)"),
             required("model_params", STRING, "every model parameter, canonical text"),
             required("n", INT, "number of neurons N"),
-            required("knob", STRING, "correlation knob (none, shared-input, mean-coupling)"),
+            required("knob", STRING, "correlation knob (none, shared-input, mean-coupling, rank)"),
             required("correlation", DOUBLE, "the knob's value"),
             required("readouts", INT, "readout count L: the first L neurons of a seeded random permutation"),
             required("replica", INT, "replica index (independent weights and input)"),

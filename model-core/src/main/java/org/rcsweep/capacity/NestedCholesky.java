@@ -172,9 +172,9 @@ public final class NestedCholesky {
     /**
      * Rows k0..k1 of U right of the block (columns from k1 on), tile by tile of {@value #PANEL_TILE} columns on the
      * threads: each row minus the block's rows above it, then divided by its diagonal entry, or zero for a dependent
-     * readout. Every entry gets the operations, in the order, that finishing the whole row at once gave it: a row of
-     * the block needs the rows above it only in the same columns. Done row by row across all columns, this part ran
-     * on the calling thread alone (p = 1000 on two threads: 38.3 ms per factorisation then, 36.5 ms now).
+     * readout. Every entry gets the operations, in the order, that finishing the whole row at once would give it: a
+     * row of the block needs the rows above it only in the same columns. Tiles let every thread share this part,
+     * which done row by row across all columns would run on the calling thread alone.
      */
     private static void panel(double[] u, int size, int k0, int k1, boolean[] dependent, int threads) {
         int tiles = (size - k1 + PANEL_TILE - 1) / PANEL_TILE;

@@ -16,8 +16,8 @@ final class VectorRowUpdate {
     static int subtract(double[] a, int stride, int target, int first, int last, double[] f, int fOffset,
                         int fStride, int c0, int c1) {
         // The source rows with a nonzero multiplier, in order: zero multipliers are skipped, as in the scalar loop,
-        // here before the column loops, because a branch inside them made C2 keep the eight vectors in objects
-        // (boxed on every source row, ~60× slower at N = 100 than in registers).
+        // here before the column loops, because a branch inside them makes C2 keep the eight vectors in objects
+        // (boxed on every source row, many times slower than in registers).
         int[] offsets = new int[last - first];
         double[] multipliers = new double[last - first];
         int count = 0;

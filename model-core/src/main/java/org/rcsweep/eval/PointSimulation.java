@@ -130,8 +130,8 @@ public final class PointSimulation {
             advance(reservoir, targets, rows, states, t);
             long gather = System.nanoTime();
             x.reshape(rows, lMax, false);
-            // The readouts' states, in readout order, rows split over the threads (a scattered gather that left the
-            // other core idle), when each thread gets enough to pay for starting it.
+            // The readouts' states, in readout order, rows split over the threads (a scattered gather that on one
+            // thread would leave the other cores idle), when each thread gets enough to pay for starting it.
             int gatherThreads = ParallelRanges.threadsFor((long) rows * lMax, spec.capacity().threads());
             ParallelRanges.claim(gatherThreads, (rows + GATHER_ROWS - 1) / GATHER_ROWS, () -> null, (none, part) -> {
                 for (int s = part * GATHER_ROWS; s < Math.min(rows, (part + 1) * GATHER_ROWS); s++) {

@@ -2,9 +2,8 @@ package org.rcsweep.model;
 
 /**
  * A square row-major matrix stored so that, in a large matrix, every row starts on a 32-byte boundary: the 256-bit
- * loads of the row products then never straddle two cache lines. On this project's benchmark VM the reservoir's
- * W·x loop (N = 1000, two threads) ran 7–12% faster from 32-byte aligned rows than from rows 16 bytes off, which is
- * where a plain {@code double[]} puts them.
+ * loads of the row products then never straddle two cache lines, as half of them do from rows 16 bytes off the
+ * boundary, which is where a plain {@code double[]} puts them.
  *
  * <p>Java does not say where an array lies, but G1 (the JVM's default collector) places an array larger than half a
  * heap region (W from N ≈ 360 on, with a 4 GiB heap's 2 MiB regions) at the start of a region; its first element

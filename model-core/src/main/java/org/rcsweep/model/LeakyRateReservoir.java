@@ -19,7 +19,7 @@ import org.rcsweep.spec.Activation;
  * entries only ({@link SparseRows}), with the same row sums as the dense product.
  *
  * <p>tanh is {@link Tanh} (within 1 ulp, four neurons per instruction, same bits with and without SIMD), not
- * {@code Math.tanh}, which as fdlibm code cost about a tenth of a large reservoir's step.
+ * {@code Math.tanh}, which as fdlibm code costs about a tenth of a large reservoir's step.
  */
 public final class LeakyRateReservoir implements Reservoir {
     /** Below this size a step is too short for a per-step barrier to pay off; one thread runs it. */
@@ -141,7 +141,7 @@ public final class LeakyRateReservoir implements Reservoir {
                 following[i] = keep * current[i] + leak * drive[i];
             }
             System.arraycopy(following, lo, states, s * n + lo, hi - lo);
-            if (timed) { // one thread has nothing to balance: no clock reads in its steps (a step of N = 100 is ~2 µs)
+            if (timed) { // one thread has nothing to balance: no clock reads in its steps (N = 100: a few µs a step)
                 long arrived = System.nanoTime();
                 barrier.await();
                 waited += System.nanoTime() - arrived;

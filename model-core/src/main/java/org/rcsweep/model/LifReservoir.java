@@ -62,10 +62,10 @@ public final class LifReservoir implements SpikingReservoir {
 
     /**
      * drive = W·s(t−1), by whichever of three products costs least: W's nonzero entries; the columns of the neurons
-     * that spiked, when fewer than one in 64 did (N = 1000, dense W: 1.6–1.9× faster at 1.8% of neurons spiking per
-     * step, 3.5× at 0.8%, no gain at 4.7%, where reading scattered entries costs as much as streaming whole rows);
-     * else the dense product. All three give the same bits: a zero weight or a silent neuron adds exactly nothing to
-     * the fixed summation order of {@link org.rcsweep.stats.Dot}.
+     * that spiked, when fewer than one in 64 did (the fewer spikes, the larger the gain; at a few percent of neurons
+     * spiking, reading scattered entries costs as much as streaming whole rows); else the dense product. All three
+     * give the same bits: a zero weight or a silent neuron adds exactly nothing to the fixed summation order of
+     * {@link org.rcsweep.stats.Dot}.
      */
     private void recurrentInput() {
         if (sparse != null) {

@@ -44,14 +44,15 @@ public final class ParallelRanges {
      * Runs task(scratch, i) for every part 0 ≤ i &lt; count, in increasing order of claims: each thread takes the next
      * unclaimed part whenever it finishes one, so a thread on a core slowed by other load, or given the heavier parts,
      * does fewer of them (list the heaviest first). {@code scratch} is called once per thread for its working memory.
-     * On a 2-core VM one core often runs several percent slower than the other for minutes, which fixed ranges make
-     * every parallel section wait for.
+     * On a shared machine one core can run several percent slower than another for minutes, which fixed ranges
+     * make every parallel section wait for.
      *
      * <p>The calling thread claims parts too; the helpers are tasks of the JVM's common fork-join pool, whose threads
-     * stay alive between calls (starting and joining a thread of our own costs 100–140 µs here, and a memory point
-     * runs about 400 parallel sections). A helper that has not started by the time the caller has run out of parts
-     * is dropped, so a busy pool only means fewer helpers, never a wait for one: nothing here may rely on the parts
-     * running at the same time (the reservoir's barrier loop uses {@link ResidentThreads}).
+     * stay alive between calls (starting and joining a thread of its own per call costs about a hundred
+     * microseconds, and a memory point runs hundreds of parallel sections). A helper that has not started by the
+     * time the caller has run out of parts is dropped, so a busy pool only means fewer helpers, never a wait for one:
+     * nothing here may rely on the parts running at the same time (the reservoir's barrier loop uses
+     * {@link ResidentThreads}).
      */
     public static <S> void claim(int threads, int count, Supplier<S> scratch, PartTask<S> task) {
         int helpers = Math.min(threads, count) - 1;

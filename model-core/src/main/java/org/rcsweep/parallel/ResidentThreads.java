@@ -8,9 +8,9 @@ import java.util.function.IntConsumer;
 /**
  * Helper threads one owner keeps between its calls, for parts that must run at the same time (a reservoir's threads
  * meet at a barrier every step, so a part that waited for a free pool thread would stall the others). Starting and
- * joining a thread per call cost 100–140 µs here; a resident helper is handed the next call's part instead. A helper
- * left without work for {@link #IDLE_NANOS} ends, and the next call starts a new one, so an owner that is dropped
- * leaves no thread behind for long. Calls must not overlap (one caller at a time).
+ * joining a thread per call costs about a hundred microseconds; a resident helper is handed the next call's part
+ * instead. A helper left without work for {@link #IDLE_NANOS} ends, and the next call starts a new one, so an owner
+ * that is dropped leaves no thread behind for long. Calls must not overlap (one caller at a time).
  */
 public final class ResidentThreads {
     /** How long a helper waits for its next part before it ends. */

@@ -5,10 +5,9 @@ import java.util.Arrays;
 /**
  * Splits n rows into contiguous ranges, one per thread, in proportion to the rate at which each thread went through
  * its range last time. Threads that meet at a barrier every step finish each step with the slowest range; on a shared
- * machine one core can run several percent slower than another for minutes (a reservoir of N = 1000 on this 2-core
- * VM: one thread busy 1.83 s, the other 1.99 s over the same steps, the faster one waiting 0.22 s at the barrier),
- * and equal ranges make the faster thread wait that long every step. Which thread computes a row never changes the
- * row's value, so the split may follow the machine's timing.
+ * machine one core can run several percent slower than another for minutes, and equal ranges make the faster
+ * thread wait that long every step. Which thread computes a row never changes the row's value, so the split may
+ * follow the machine's timing.
  *
  * <p>Each new estimate is averaged with the shares before it, so that one range slowed once (a collection, a
  * compilation on its core) moves the split only half way; no thread's share falls below half of an equal share.

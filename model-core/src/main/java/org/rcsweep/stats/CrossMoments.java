@@ -114,7 +114,7 @@ public final class CrossMoments {
             return;
         }
         // The chunk's inputs newest first, so that row r's targets u(t_r − k), k = 0, 1, …, are consecutive and
-        // ascending: the loop over k then runs in SIMD registers (read descending it ran one value at a time).
+        // ascending: the loop over k then runs in SIMD registers (read descending it would run one value at a time).
         int span = rows + m - 1;
         double[] newestFirst = new double[span];
         for (int i = 0; i < span; i++) {
@@ -129,7 +129,7 @@ public final class CrossMoments {
     /**
      * Shifts and sums the chunk's features ({@link #shiftAndSum}) and sums its targets ({@link #sumTargets}), each
      * thread over its own columns of both: every sum keeps its order over rows, so the threads change no bits. On
-     * one thread these passes left the other core idle for a tenth of a memory point's accumulation.
+     * one thread these passes would leave the other cores idle for about a tenth of a memory point's accumulation.
      */
     private void shiftAndSumAll(DMatrixRMaj x, double[] values, int first, int rowStep) {
         int rows = x.numRows;

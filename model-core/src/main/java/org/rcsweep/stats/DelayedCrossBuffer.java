@@ -90,9 +90,8 @@ final class DelayedCrossBuffer {
 
     /**
      * Copies the chunk's rows into the held block feature by feature (x[i · capacity + r]), so that the transforms
-     * read each feature's samples in sequence: read from row-major rows, every sample of a pair of features was a
-     * separate cache line (a third of the transforms' time at N = 1000). Eight features, one cache line of a chunk
-     * row, are moved at a time.
+     * read each feature's samples in sequence: read from row-major rows, every sample of a pair of features would be
+     * a separate cache line. Eight features, one cache line of a chunk row, are moved at a time.
      */
     private void transposeInto(double[] xChunk, int chunkRows) {
         int groups = (p + TRANSPOSE_GROUP - 1) / TRANSPOSE_GROUP;

@@ -3,9 +3,8 @@ package org.rcsweep.stats;
 /**
  * Dot products with one fixed summation order on every machine and every JVM: sixteen partial sums (entry j goes to
  * partial sum j mod 16, for every j below the largest multiple of four) accumulated with fused multiply–adds,
- * combined as four groups of four lanes, then the last length mod 4 entries in order. (Until 2026-11-26 the
- * partial sums stopped at the largest multiple of sixteen: for N = 1000 each row ended with a chain of eight
- * dependent additions.) With {@code jdk.incubator.vector} on the JVM the sixteen partial sums are four
+ * combined as four groups of four lanes, then the last length mod 4 entries in order, so that at most three
+ * entries are added one by one. With {@code jdk.incubator.vector} on the JVM the sixteen partial sums are four
  * 256-bit vector accumulators; without it a scalar loop does the same operations in the same order.
  *
  * <p>A single running sum would be a chain of dependent additions, one per four cycles; sixteen independent sums

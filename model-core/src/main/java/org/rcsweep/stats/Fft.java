@@ -140,7 +140,7 @@ final class Fft {
     /**
      * The stages with half-lengths 1 and 2 in one pass over groups of four entries held in locals: each value gets
      * the operations of the two separate stages (those of {@link #butterfly}), which as two strided scalar passes
-     * cost half as much as the ten vectorised stages after them.
+     * would cost half as much as the ten vectorised stages after them.
      */
     private void firstTwoStages(double[] re, double[] im, double[] sin) {
         double w1r = stageCos[1];

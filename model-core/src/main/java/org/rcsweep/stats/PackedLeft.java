@@ -4,7 +4,8 @@ package org.rcsweep.stats;
  * The left operand A (rows × columns) of C += AᵀB, copied once into the layout the product kernel streams: column
  * groups of six (the micro-kernel's rows of C), each a contiguous rows × 6 strip (the last group padded with
  * zeros). For an operand used in many products, such as the strips of a triangular factor that every column tile of
- * a solve multiplies by: packing it for every product cost as much as the product itself at the solves' shapes.
+ * a solve multiplies by: packing it for every product would cost as much as the product itself at the solves'
+ * shapes.
  *
  * @param data    ⌈columns / 6⌉ strips of rows × 6 values, row by row (held, not copied: a working operand)
  * @param rows    rows of A (the depth of every product it is used in)

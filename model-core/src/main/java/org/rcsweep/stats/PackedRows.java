@@ -4,8 +4,8 @@ package org.rcsweep.stats;
  * The right operand B of C += AᵀB for a block of columns whose rows become known one batch at a time, as the solved
  * rows of a triangular solve do: each row is copied once, when it is set, into column groups of eight (contiguous
  * capacity × 8 strips, the last group padded with zeros), and every later product reads a prefix of the rows from
- * there. Repacking the rows solved so far for every 64-row block of a solve copied about 2l² values per 256-column
- * tile, instead of the 256·l copied now.
+ * there: about 256·l copies per 256-column tile, where repacking the rows solved so far for every 64-row block of a
+ * solve would copy about 2l².
  *
  * <p>A working buffer: one per thread, reused from tile to tile.
  */

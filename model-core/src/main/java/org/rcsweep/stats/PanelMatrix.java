@@ -5,13 +5,13 @@ package org.rcsweep.stats;
  * [q·PANEL, (q + 1)·PANEL), its rows one after another (entry (i, j) at q·p·PANEL + i·PANEL + j mod PANEL; the last
  * panel padded to full width). The streamed Gram update C += AᵀA walks C panel by panel and, within a panel, row
  * block by row block: in this layout that walk is one sequential stream, which the hardware prefetcher follows,
- * where in row-major order every six-row block started on six new rows a whole matrix row apart, each a cache miss
+ * where in row-major order every six-row block starts on six new rows a whole matrix row apart, each a cache miss
  * once the simulation between chunks has pushed C out of the caches.
  */
 final class PanelMatrix {
     private final int p;
     private final double[] data;
-    /** The kernel's packed copy of each chunk, kept: allocated per chunk it was a 2 MB array every 256 steps. */
+    /** The kernel's packed copy of each chunk, kept: allocated per chunk it would be a 2 MB array every 256 steps. */
     private double[] packed = new double[0];
 
     PanelMatrix(int p) {

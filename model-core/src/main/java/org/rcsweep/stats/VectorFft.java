@@ -14,9 +14,8 @@ final class VectorFft {
     static final int MIN_HALF = 4;
     /**
      * Largest half-length whose stage is paired with the next ({@link #twoStages}). Beyond it the four entries of a
-     * pair of stages lie 8 KB or more apart, re and im together eight streams into one set of the 8-way L1 cache:
-     * paired stages with half-lengths 1024 and 2048 took 14.4 µs against 4.2–4.7 µs as two passes, while each pair
-     * up to 256/512 took 2.4–3.9 µs against 4.1–5.9 µs (4096 points, one thread).
+     * pair of stages lie 8 KB or more apart, re and im together eight streams into one set of the 8-way L1 cache,
+     * and a paired pass is several times slower than two separate ones; up to 256/512 the pair is the faster.
      */
     static final int MAX_PAIRED_HALF = 256;
     /** Lane order 3, 2, 1, 0: frequencies n − f for four ascending f are four descending entries. */
@@ -51,7 +50,7 @@ final class VectorFft {
      * The stages with half-lengths {@code half} and 2·{@code half} in one pass: each group of entries a, a + h,
      * a + 2h, a + 3h goes through both stages' butterflies in registers, with the operations of two separate
      * {@link #stage} calls (so the same bits), loaded and stored once instead of twice. A transform of 4096 points
-     * (64 KB with both parts) does not fit the 32 KB L1 cache, so each separate stage streamed it from L2. The four
+     * (64 KB with both parts) does not fit the 32 KB L1 cache, so each separate stage streams it from L2. The four
      * butterflies repeat {@link #stage}'s lines on purpose: vectors passed to a helper method get boxed.
      */
     static void twoStages(double[] re, double[] im, int n, int half, double[] cos, double[] sin) {

@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The per-chunk sums of {@link CrossMoments} four columns per instruction, with the scalar loops' operations (so the
- * same bits); needs {@code jdk.incubator.vector} (callers check {@link TransposeProduct#VECTORISED}). C2 left the
- * scalar loops unvectorised: 1.2 ns per target and row, a tenth of a memory point's accumulation at K = 2000.
+ * same bits); needs {@code jdk.incubator.vector} (callers check {@link TransposeProduct#VECTORISED}). C2 leaves the
+ * scalar loops unvectorised, and at K = 2000 they would be about a tenth of a memory point's accumulation.
  */
 final class VectorSums {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;

@@ -21,10 +21,9 @@ final class VectorTransposeProduct {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
     /**
      * Rows of C per micro-kernel block. Six rows give twelve independent accumulator chains: a core that issues two
-     * fused multiply–adds per cycle with a latency of five (Zen 2) needs ten chains to stay busy, and with eight
-     * (a 4 × 8 block) it reached 39 GFLOP/s against 47 with six rows, on one core with L2-resident operands. On a
-     * core with a latency of four (Zen 3) the two were equal. Twelve accumulators, two B vectors and one broadcast
-     * still fit the sixteen 256-bit registers.
+     * fused multiply–adds per cycle with a latency of five needs at least ten chains to stay busy, more than the
+     * eight of a 4 × 8 block. Twelve accumulators, two B vectors and one broadcast still fit the sixteen 256-bit
+     * registers.
      */
     private static final int BI = PackedLeft.GROUP;
     private static final int BJ = 8;
@@ -33,7 +32,8 @@ final class VectorTransposeProduct {
     /**
      * Rows of A and B per pass over a panel: a 6-column strip of A (12 KiB) stays in L1 while the panel's eight
      * 8-column strips of B (128 KiB) come from L2. Without the limit, deep products (the triangular solves' updates
-     * by up to a thousand solved rows, the Lyapunov doubling at n = 1000) streamed both strips from L2 on every block.
+     * by up to a thousand solved rows, the Lyapunov doubling at n = 1000) would stream both strips from L2 on every
+     * block.
      */
     private static final int DEPTH = 256;
 
@@ -64,8 +64,7 @@ final class VectorTransposeProduct {
         int jBlocks = m - m % BJ;
         double[] packedA = packScratch != null && packScratch.length >= rows * iBlocks ? packScratch
                 : new double[rows * iBlocks];
-        // Packed by all threads, a share of the strips each: on one thread the copy left the other core idle (a
-        // 256 × 1000 Gram update on two threads ran 4–10% faster with the shared copy).
+        // Packed by all threads, a share of the strips each: on one thread the copy would leave the other cores idle.
         int strips = iBlocks / BI;
         int packParts = Math.min(strips, 4 * threads);
         ParallelRanges.claim(ParallelRanges.threadsFor((long) rows * iBlocks, threads), packParts, () -> null,
@@ -124,8 +123,8 @@ final class VectorTransposeProduct {
             }
         }
         // A group of four columns right of the last full block of eight (p or m = 8k + 4…7: N = 100 is one), four
-        // rows of C at a time in SIMD registers: the scalar loop below ran one fused multiply–add per load, store
-        // and cycle, a sixth of a small point's time. The rest goes column by column.
+        // rows of C at a time in SIMD registers, where the scalar loop below runs one fused multiply–add per load,
+        // store and cycle. The rest goes column by column.
         // The columns from jBlocks on (fewer than eight, jBlocks a multiple of eight) all lie in jBlocks' panel
         int cLast = TransposeProduct.panelOffset(cOff, panelStride, jBlocks);
         int j4 = jBlocks;
@@ -147,8 +146,8 @@ final class VectorTransposeProduct {
      * at most {@link #DEPTH} rows and panels of {@link #PANEL} columns as {@link #accumulate}. A block that C ends
      * inside (p not a multiple of 6, m not of 8) runs on a copy of its entries in a 6 × 8 scratch block and copies
      * back those of C: the padding contributes exact zeros to entries that are never read, so the entries kept get
-     * the same fma chain as any other (a solve's last column tile is 8k + 1 wide for m = 2001, and went through a
-     * scalar loop).
+     * the same fma chain as any other and stays on the SIMD path (a solve's last column tile is 8k + 1 wide for
+     * m = 2001).
      */
     static void packed(double[] a, int rows, int p, double[] b, int capacity, int m, double[] c, int cOff, int ldc) {
         double[] edge = new double[BI * BJ];
@@ -265,8 +264,8 @@ final class VectorTransposeProduct {
         DoubleVector s50 = DoubleVector.fromArray(S, c, c0 + 5 * ldc);
         DoubleVector s51 = DoubleVector.fromArray(S, c, c0 + 5 * ldc + 4);
         // The loop runs on B's index itself with A's as a second induction variable, and no row offsets of C stay
-        // live across it: C2 then keeps everything in registers (with r as the counter and the C offsets it
-        // spilled B's base and recomputed both indices every row), 5-9% faster in paired runs, same operations.
+        // live across it: C2 then keeps everything in registers (with r as the counter and the C offsets live, it
+        // spills B's base and recomputes both indices every row).
         int bEnd = bOff + rows * BJ;
         for (int br = bOff, ar = aOff; br < bEnd; br += BJ, ar += BI) {
             DoubleVector b0 = DoubleVector.fromArray(S, b, br);

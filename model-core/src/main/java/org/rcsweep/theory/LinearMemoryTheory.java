@@ -65,7 +65,7 @@ public final class LinearMemoryTheory {
                 cross.data[i * m + k] = sigma2 * v[readoutNeurons[i]];
             }
             for (int i = 0; i < n; i++) {
-                next[i] = Dot.dot(a, i * n, v, 0, n); // sixteen partial sums: one chain of n additions was 4 cycles each
+                next[i] = Dot.dot(a, i * n, v, 0, n); // sixteen partial sums, not one chain of n additions
             }
             System.arraycopy(next, 0, v, 0, n);
         }

@@ -15,9 +15,9 @@ import java.util.Arrays;
  *
  * <p>Each step is two and a half N × N products through the SIMD kernel ({@link TransposeProduct}): A_jΓ_j, the upper
  * triangle of (A_jΓ_j)A_jᵀ (the term is symmetric, so its lower triangle is mirrored, which also keeps Γ exactly
- * symmetric), and A_j². With EJML's products this solve took 21 s for N = 1000 (≈ 20 steps of three products at
- * 3–4 GFLOP/s), four times a whole memory-capacity point; every product entry is a fixed fma chain, so the result
- * does not depend on the threads.
+ * symmetric), and A_j²; with a general-purpose library's products the solve would cost several times a whole
+ * memory-capacity point at N = 1000. Every product entry is a fixed fma chain, so the result does not depend on the
+ * threads.
  */
 public final class LyapunovSolver {
     /** Doubling steps before giving up: 2^64 terms, enough for any ρ(A) &lt; 1 − 1e-15. */

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EsnCapacityPropertiesTest {
     private static final List<Integer> LS = List.of(1, 3, 8, 15, 24, 30);
 
-    /** Readout counts up to N = 80 that cross the blocks of the triangular solves (NestedCholesky.BLOCK = 32). */
+    /** Readout counts up to N = 80 on both sides of a triangular-solve block edge (NestedCholesky.BLOCK = 64). */
     private static final List<Integer> LS_BLOCKED = List.of(1, 20, 33, 64, 80);
 
     private static PointSpec esn(Estimator estimator, int steps, double ridge) {

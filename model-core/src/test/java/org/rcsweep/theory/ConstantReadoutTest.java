@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A readout whose variance is rounding-level (a silent spiking neuron) must count as constant: before this was
- * handled, the independent-neuron prediction of a LIF sweep reached 10³⁶ from such ratios of rounding errors.
+ * A readout whose variance is rounding-level (a silent spiking neuron) must count as constant: otherwise its
+ * correlations are ratios of rounding errors, which can drive the independent-neuron prediction of a LIF sweep to
+ * absurd values.
  */
 class ConstantReadoutTest {
     @Test

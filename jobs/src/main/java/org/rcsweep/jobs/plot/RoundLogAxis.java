@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * A log axis whose ticks sit at round numbers: powers of ten, or 1, 2 (3) and 5 times them, or every integer multiple,
  * whichever is the sparsest to put at least four ticks in the range. JFreeChart's own log axis steps evenly in the
- * exponent, so a readout axis from 5 to 40 was labelled 5.01, 6.31, 7.94, 10, 12.59 …: numbers no one measured at.
+ * exponent, so it labels a readout axis from 5 to 40 with 5.01, 6.31, 7.94, 10, 12.59 …: numbers no one measured at.
  */
 final class RoundLogAxis extends LogAxis {
     private static final long serialVersionUID = 1L;

@@ -30,11 +30,11 @@ public final class Sessions {
         conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
         // A sweep task returns its points' results (memory curves for every L: about 1 MB for a dozen N = 100
         // points). Above the 1 MiB default the executor parks a result in its block manager and the driver fetches
-        // it in a second round trip; in the status message instead, tasks of workload 4 spent ~1 s less in all
-        // between their end and the driver's receipt (of ~30 s of task time). Bounded by spark.rpc.message.maxSize.
+        // it in a second round trip; up to this size it travels in the task's status message, in one. Bounded by
+        // spark.rpc.message.maxSize.
         conf.setIfMissing("spark.task.maxDirectResultSize", "16m");
-        // Each batch directory is committed by the classic FileOutputCommitter: files appear at job commit and
-        // _SUCCESS is written last, which is what ResultDirectory uses as the commit marker.
+        // Spark's own writes (the fit tables, rcsweep sql --format parquet) use the classic FileOutputCommitter: files
+        // appear at job commit and _SUCCESS is written last, the marker ResultDirectory also writes after each batch.
         conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version", "1");
         conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "true");
         return SparkSession.builder().appName(appName).config(conf).getOrCreate();
