@@ -11,6 +11,7 @@ import org.rcsweep.stats.ReadoutCorrelations;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Evaluates one sweep point on whatever machine it runs: simulates it ({@link PointSimulation}), streams the readout
@@ -35,6 +36,15 @@ public final class PointEvaluator {
      * adds it with {@link PointResult#withIpc}.
      */
     public static PointResult evaluate(PointSpec spec, boolean withIpc) {
+        return evaluate(spec, withIpc, failure -> { });
+    }
+
+    /**
+     * As {@link #evaluate(PointSpec, boolean)}, handing the exception of a failed point to {@code onFailure} (the
+     * Spark task logs its stack trace on the executor). Errors of the JVM itself (out of memory) are not a status of
+     * the point: they propagate, so that Spark retries the task or loses the executor and the point stays uncommitted.
+     */
+    public static PointResult evaluate(PointSpec spec, boolean withIpc, Consumer<RuntimeException> onFailure) {
         String id = spec.id();
         long seed = spec.seed();
         PointSimulation simulation = new PointSimulation(spec);
@@ -69,9 +79,9 @@ public final class PointEvaluator {
                     simulation.learningRecord());
         } catch (DivergenceException e) {
             return failed(spec, id, seed, PointStatus.DIVERGED, e.getMessage(), simulation);
-        } catch (RuntimeException | OutOfMemoryError e) {
-            return failed(spec, id, seed, PointStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    simulation);
+        } catch (RuntimeException e) {
+            onFailure.accept(e);
+            return failed(spec, id, seed, PointStatus.FAILED, FailureCause.describe(e), simulation);
         }
     }
 

@@ -15,6 +15,15 @@ public final class CsvWriter {
     }
 
     public static void write(Path file, String[] header, List<Row> rows) {
+        try {
+            Files.writeString(file, text(header, rows), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The CSV text of a header and rows. */
+    public static String text(String[] header, List<Row> rows) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(",", header)).append('\n');
         for (Row r : rows) {
@@ -26,11 +35,7 @@ public final class CsvWriter {
             }
             sb.append('\n');
         }
-        try {
-            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        return sb.toString();
     }
 
     static String cell(Object v) {

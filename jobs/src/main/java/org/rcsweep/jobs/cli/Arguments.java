@@ -10,19 +10,42 @@ import java.util.Set;
 final class Arguments {
     private final List<String> positional = new ArrayList<>();
     private final Map<String, String> options = new HashMap<>();
+    private final Map<String, List<String>> repeated = new HashMap<>();
+    private final Set<String> flags = new java.util.HashSet<>();
+    /** Options that may be given several times; each occurrence adds a value. */
+    private static final Set<String> REPEATABLE = Set.of("conf", "set");
 
     Arguments(String[] args, Set<String> known) {
+        this(args, known, Set.of());
+    }
+
+    /**
+     * @param known      options that take a value ({@code --name value})
+     * @param knownFlags options that take none ({@code --name})
+     */
+    Arguments(String[] args, Set<String> known, Set<String> knownFlags) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.matches("--[a-z][a-z-]*")) {
                 String name = a.substring(2);
+                if (knownFlags.contains(name)) {
+                    flags.add(name);
+                    continue;
+                }
                 if (!known.contains(name)) {
-                    throw new UsageException("unknown option " + a + " (known: --" + String.join(", --", known) + ")");
+                    java.util.TreeSet<String> all = new java.util.TreeSet<>(known);
+                    all.addAll(knownFlags);
+                    throw new UsageException("unknown option " + a + " (known: --" + String.join(", --", all) + ")");
                 }
                 if (i + 1 >= args.length) {
                     throw new UsageException("option " + a + " needs a value");
                 }
-                options.put(name, args[++i]);
+                String value = args[++i];
+                if (REPEATABLE.contains(name)) {
+                    repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+                } else if (options.put(name, value) != null) {
+                    throw new UsageException("option " + a + " is given twice");
+                }
             } else {
                 positional.add(a);
             }
@@ -64,6 +87,28 @@ final class Arguments {
 
     String option(String name) {
         return options.get(name);
+    }
+
+    boolean flag(String name) {
+        return flags.contains(name);
+    }
+
+    /** Every value of a repeatable option, in order. */
+    List<String> all(String name) {
+        return repeated.getOrDefault(name, List.of());
+    }
+
+    /** The {@code --conf key=value} options as Spark properties. */
+    Map<String, String> confs() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String kv : all("conf")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--conf needs key=value, got '" + kv + "'");
+            }
+            out.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        return out;
     }
 
     int intOption(String name, int fallback, int min) {

@@ -1,7 +1,8 @@
 package org.rcsweep.jobs.cli;
 
 import org.apache.spark.sql.SparkSession;
-import org.rcsweep.jobs.analysis.ResultsDirectory;
+import org.rcsweep.jobs.results.HadoopConf;
+import org.rcsweep.jobs.results.ResultsDirectory;
 import org.rcsweep.jobs.fit.FitJob;
 import org.rcsweep.jobs.fit.FitOptions;
 import org.rcsweep.jobs.spark.Sessions;
@@ -16,7 +17,8 @@ final class FitCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Arguments a = new Arguments(args, Set.of("group-by", "resamples", "seed", "onset", "sublinear", "master"));
+        Arguments a = new Arguments(args, Set.of("group-by", "resamples", "seed", "onset", "sublinear", "master",
+                "conf"));
         String dir = a.positional(0, "DIR (a results directory)");
         a.expectPositional(1);
         FitOptions d = FitOptions.defaults();
@@ -29,8 +31,8 @@ final class FitCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        new ResultsDirectory(dir);
-        SparkSession spark = Sessions.start("rcsweep fit", a.option("master"));
+        ResultsDirectory.forReading(dir, HadoopConf.fromEnvironment());
+        SparkSession spark = Sessions.start("rcsweep fit", a.option("master"), a.confs());
         try {
             FitJob.Summary s = FitJob.run(spark, dir, options);
             out.println("fit: " + s.groups() + " groups, " + s.fits() + " fitted parameters -> " + dir + "/fits (and "

@@ -1,6 +1,7 @@
 package org.rcsweep.jobs.cli;
 
 import org.rcsweep.jobs.analysis.AnalysisException;
+import org.rcsweep.jobs.results.DirectoryException;
 import org.rcsweep.spec.SpecException;
 
 import java.io.InputStream;
@@ -47,6 +48,7 @@ public final class Main {
                 case "sql" -> SqlCommand.run(rest, out, err, in);
                 case "plot" -> PlotCommand.run(rest, out, err);
                 case "report" -> ReportCommand.run(rest, out, err);
+                case "verify" -> VerifyCommand.run(rest, out, err);
                 default -> {
                     err.println("rcsweep: unknown command '" + args[0] + "'\n\n" + usage());
                     yield BAD_INPUT;
@@ -58,7 +60,7 @@ public final class Main {
         } catch (SpecException e) {
             err.println("rcsweep " + args[0] + ": invalid spec: " + e.getMessage());
             return BAD_INPUT;
-        } catch (AnalysisException e) {
+        } catch (AnalysisException | DirectoryException e) {
             err.println("rcsweep " + args[0] + ": " + e.getMessage());
             return BAD_INPUT;
         }
@@ -69,20 +71,25 @@ public final class Main {
                 "usage: rcsweep <command> [options]",
                 "",
                 "commands:",
-                "  sweep SPEC --out DIR [--master URL] [--max-batches N] [--progress terminal|lines|quiet]",
-                "        run (or resume) the sweep described by the YAML file SPEC; write Parquet tables under DIR;",
+                "  sweep SPEC --out DIR [--master URL] [--conf k=v]... [--max-batches N] [--progress terminal|lines|quiet]",
+                "        [--allow-mixed] [--retry-failed]",
+                "        run (or resume) the sweep described by the YAML file SPEC; write Parquet tables under DIR",
+                "        (a path or any Hadoop URI: hdfs://..., s3a://...); one sweep writes a DIR at a time;",
                 "        progress is a live line on a terminal and quiet otherwise unless --progress says",
                 "  validate SPEC",
                 "        check SPEC and print how many points it plans, without starting Spark",
                 "  fit DIR [--group-by model,n,knob,correlation] [--resamples 200] [--seed 1] [--onset 0.5] [--sublinear 0.8]",
                 "        fit scaling laws per group with bootstrap intervals; write DIR/fits, DIR/laws (+ .csv)",
-                "  sql DIR [\"SELECT ...\" | --file Q.sql] [--format table|csv|json|parquet] [--to FILE]",
-                "        run SQL over the tables of DIR (views points, memory_curve, ipc_terms, fits, laws);",
-                "        without a query: an interactive prompt",
+                "  sql DIR [\"SELECT ...\" | --file Q.sql] [--format table|csv|json|parquet] [--to FILE [--overwrite]]",
+                "        run a query over the tables of DIR (views points, memory_curve, ipc_terms, fits, laws, runs);",
+                "        only queries are accepted; without one: an interactive prompt",
                 "  plot DIR [--to FIGDIR]",
                 "        PNG figures from the tables (default FIGDIR: DIR/figures)",
-                "  report DIR",
-                "        fit (if needed), plot, and write DIR/report.md and DIR/report.html",
+                "  report DIR [--refit]",
+                "        fit (if there are no fits yet), plot, and write DIR/report.md and DIR/report.html",
+                "  verify DIR [--repair]",
+                "        read every committed batch in full and name damaged ones; --repair deletes them and computes",
+                "        their points again",
                 "",
                 "see README.md and docs/ for the spec format and the tables written.");
     }

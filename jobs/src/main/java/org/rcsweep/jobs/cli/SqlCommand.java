@@ -4,7 +4,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.rcsweep.jobs.analysis.CsvWriter;
-import org.rcsweep.jobs.analysis.ResultsDirectory;
+import org.apache.hadoop.conf.Configuration;
+import org.rcsweep.jobs.results.HadoopConf;
+import org.rcsweep.jobs.results.ResultsDirectory;
+import org.rcsweep.jobs.sql.ReadOnlySql;
 import org.rcsweep.jobs.spark.Sessions;
 import org.rcsweep.jobs.sql.SqlSession;
 import org.rcsweep.jobs.sql.TableFormatter;
@@ -30,7 +33,7 @@ final class SqlCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
-        Arguments a = new Arguments(args, Set.of("format", "to", "master", "file"));
+        Arguments a = new Arguments(args, Set.of("format", "to", "master", "file", "conf"), Set.of("overwrite"));
         String dir = a.positional(0, "DIR (a results directory)");
         String query = a.positionalOrNull(1);
         a.expectPositional(2);
@@ -55,13 +58,27 @@ final class SqlCommand {
         if (query == null && to != null) {
             throw new UsageException("--to needs a query");
         }
-        ResultsDirectory results = new ResultsDirectory(dir);
-        SparkSession spark = Sessions.start("rcsweep sql", a.option("master"));
+        ResultsDirectory.forReading(dir, HadoopConf.fromEnvironment());
+        Configuration hadoop = HadoopConf.fromEnvironment();
+        if (to != null) {
+            OutputTarget.check(to, a.flag("overwrite"), dir, hadoop);
+        }
+        SparkSession spark = Sessions.start("rcsweep sql", a.option("master"), a.confs());
         try {
+            ResultsDirectory results = ResultsDirectory.forReading(dir, spark.sparkContext().hadoopConfiguration());
             List<String> views = SqlSession.register(spark, results);
             if (query != null) {
                 try {
-                    emit(spark.sql(query), format, to, out);
+                    ReadOnlySql.check(spark, query);
+                } catch (IllegalArgumentException e) {
+                    err.println("rcsweep sql: " + e.getMessage());
+                    return Main.BAD_INPUT;
+                }
+                try {
+                    if (to != null && a.flag("overwrite")) {
+                        OutputTarget.clear(to, spark.sparkContext().hadoopConfiguration());
+                    }
+                    emit(spark.sql(query), format, to, out, spark);
                     return Main.OK;
                 } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes
                     err.println("rcsweep sql: " + firstLine(e) + "\n(views under " + dir + ": " + views + ")");
@@ -75,28 +92,13 @@ final class SqlCommand {
         }
     }
 
-    private static void emit(Dataset<Row> df, String format, String to, PrintStream out) {
+    private static void emit(Dataset<Row> df, String format, String to, PrintStream out, SparkSession spark) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         switch (format) {
             case "parquet" -> df.write().parquet(to);
-            case "json" -> {
-                String text = String.join("\n", df.toJSON().collectAsList()) + "\n";
-                write(text, to, out);
-            }
-            case "csv" -> {
-                if (to != null) {
-                    CsvWriter.write(Path.of(to), df.columns(), df.collectAsList());
-                } else {
-                    Path tmp = tempFile();
-                    CsvWriter.write(tmp, df.columns(), df.collectAsList());
-                    try {
-                        out.print(Files.readString(tmp));
-                        Files.delete(tmp);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }
-            default -> write(TableFormatter.format(df.columns(), df.collectAsList()), to, out);
+            case "json" -> write(String.join("\n", df.toJSON().collectAsList()) + "\n", to, out, hadoop);
+            case "csv" -> write(CsvWriter.text(df.columns(), df.collectAsList()), to, out, hadoop);
+            default -> write(TableFormatter.format(df.columns(), df.collectAsList()), to, out, hadoop);
         }
     }
 
@@ -119,7 +121,9 @@ final class SqlCommand {
                 if (text.endsWith(";")) {
                     statement.setLength(0);
                     try {
-                        emit(spark.sql(text.substring(0, text.length() - 1)), "table", null, out);
+                        String sql = text.substring(0, text.length() - 1);
+                        ReadOnlySql.check(spark, sql);
+                        emit(spark.sql(sql), "table", null, out, spark);
                     } catch (Exception e) {
                         err.println("error: " + firstLine(e));
                     }
@@ -130,24 +134,12 @@ final class SqlCommand {
         }
     }
 
-    private static void write(String text, String to, PrintStream out) {
+    private static void write(String text, String to, PrintStream out, Configuration hadoop) {
         if (to == null) {
             out.print(text);
             return;
         }
-        try {
-            Files.writeString(Path.of(to), text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + to, e);
-        }
-    }
-
-    private static Path tempFile() {
-        try {
-            return Files.createTempFile("rcsweep-sql", ".csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        OutputTarget.writeText(to, text, hadoop);
     }
 
     private static String firstLine(Exception e) {

@@ -1,28 +1,32 @@
 package org.rcsweep.jobs.cli;
 
 import org.apache.spark.sql.SparkSession;
+import org.rcsweep.jobs.results.HadoopConf;
+import org.rcsweep.jobs.results.Recovery;
+import org.rcsweep.jobs.results.ResultsDirectory;
+import org.rcsweep.jobs.results.WriterLock;
 import org.rcsweep.jobs.spark.Sessions;
-import org.rcsweep.jobs.spec.SweepSpec;
-import org.rcsweep.jobs.spec.SweepSpecParser;
-import org.rcsweep.jobs.sweep.Progress;
-import org.rcsweep.jobs.sweep.ResultDirectory;
-import org.rcsweep.jobs.sweep.SweepJob;
+import org.rcsweep.jobs.spec.SpecSource;
 import org.rcsweep.jobs.spec.SweepPlanner;
-import org.rcsweep.random.ContentHash;
+import org.rcsweep.jobs.spec.SweepSpec;
+import org.rcsweep.jobs.sweep.Progress;
+import org.rcsweep.jobs.sweep.SweepJob;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
-/** {@code rcsweep sweep SPEC --out DIR [--master URL] [--max-batches N] [--progress terminal|lines|quiet]}. */
+/**
+ * {@code rcsweep sweep SPEC --out DIR [--master URL] [--conf k=v]… [--max-batches N]
+ * [--progress terminal|lines|quiet] [--allow-mixed] [--retry-failed]}.
+ */
 final class SweepCommand {
     private SweepCommand() {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Arguments a = new Arguments(args, Set.of("out", "master", "max-batches", "progress"));
+        Arguments a = new Arguments(args, Set.of("out", "master", "max-batches", "progress", "conf"),
+                Set.of("allow-mixed", "retry-failed"));
         String file = a.positional(0, "SPEC (a sweep YAML file)");
         a.expectPositional(1);
         String dir = a.option("out");
@@ -30,52 +34,83 @@ final class SweepCommand {
             throw new UsageException("missing --out DIR (the results directory)");
         }
         int maxBatches = a.intOption("max-batches", 0, 0);
-        String progressOption = a.option("progress");
-        Progress.Mode mode;
-        if (progressOption == null) {
-            mode = System.console() != null ? Progress.Mode.TERMINAL : Progress.Mode.QUIET;
-        } else {
-            mode = switch (progressOption) {
-                case "terminal" -> Progress.Mode.TERMINAL;
-                case "lines" -> Progress.Mode.LINES;
-                case "quiet" -> Progress.Mode.QUIET;
-                default -> throw new UsageException("--progress must be terminal, lines or quiet; got '"
-                        + progressOption + "'");
-            };
-        }
-        // Everything about the spec is validated here, before Spark starts.
-        SweepSpec spec = SweepSpecParser.parse(Path.of(file));
+        Progress.Mode mode = progressMode(a.option("progress"));
+        Map<String, String> confs = a.confs();
+        // Everything about the spec and the output directory is checked here, before Spark starts.
+        SpecSource source = SpecSource.read(file, HadoopConf.fromEnvironment());
+        SweepSpec spec = source.parse();
         int planned = SweepPlanner.plan(spec).size();
-        String specText;
-        try {
-            specText = Files.readString(Path.of(file));
-        } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
-        }
-        err.println("rcsweep: sweep '" + spec.name() + "': " + planned + " points -> " + dir);
-        SparkSession spark = Sessions.start("rcsweep sweep " + spec.name(), a.option("master"));
-        try {
-            ResultDirectory results = new ResultDirectory(dir, spark.sparkContext().hadoopConfiguration());
-            results.writeText("specs/" + spec.name() + "-" + ContentHash.of(specText).substring(0, 12) + ".yaml",
-                    specText);
-            SweepJob.Summary s = SweepJob.run(spark, spec, dir,
-                    new SweepJob.Options(maxBatches, err, mode));
-            if (!s.recovered().isEmpty()) {
-                err.println("rcsweep: removed " + s.recovered().size() + " uncommitted leftovers of an interrupted run");
+        ResultsDirectory preflight = ResultsDirectory.forSweep(dir, HadoopConf.fromEnvironment());
+        String runId = org.rcsweep.jobs.sweep.SweepJob.newRunId();
+        try (WriterLock lock = preflight.lock(runId, "rcsweep sweep " + String.join(" ", args))) {
+            err.println("rcsweep: sweep '" + spec.name() + "': " + planned + " points -> " + dir);
+            SparkSession spark = Sessions.start("rcsweep sweep " + spec.name(), a.option("master"), confs);
+            try {
+                ResultsDirectory results = ResultsDirectory.forSweep(dir,
+                        spark.sparkContext().hadoopConfiguration());
+                SweepJob.Options options = new SweepJob.Options(maxBatches, err, mode, source.text(),
+                        a.flag("allow-mixed"), a.flag("retry-failed"), "rcsweep sweep " + String.join(" ", args));
+                SweepJob.Summary s = SweepJob.run(spark, spec, results, lock, options);
+                report(s, dir, out, err);
+                return Main.OK;
+            } catch (RuntimeException e) {
+                if (e instanceof org.rcsweep.jobs.results.DirectoryException d) {
+                    throw d;
+                }
+                err.println("rcsweep sweep: failed: " + e);
+                return Main.FAILED;
+            } finally {
+                spark.stop();
             }
-            if (s.ipcRemeasured() > 0) {
-                err.println("rcsweep: the IPC shards of " + s.ipcRemeasured() + " points stopped at ipc.max_targets "
-                        + "before the merge had every round it needed; those points were measured again in one task");
-            }
-            out.println("sweep '" + spec.name() + "': " + s.planned() + " points planned, " + s.alreadyCommitted()
-                    + " already in " + dir + ", " + s.computed() + " computed " + s.statuses()
-                    + (s.complete() ? "; complete" : "; incomplete: re-run the same command to resume"));
-            return Main.OK;
-        } catch (RuntimeException e) {
-            err.println("rcsweep sweep: failed: " + e);
-            return Main.FAILED;
-        } finally {
-            spark.stop();
         }
+    }
+
+    private static void report(SweepJob.Summary s, String dir, PrintStream out, PrintStream err) {
+        Recovery r = s.recovery();
+        if (r.adopted() > 0) {
+            err.println("rcsweep: recorded " + r.adopted() + " batches written by an earlier version of rcsweep");
+        }
+        if (!r.rolledForward().isEmpty()) {
+            err.println("rcsweep: finished the commit of " + r.rolledForward().size() + " batch(es) of an interrupted"
+                    + " run: " + String.join(", ", r.rolledForward()));
+        }
+        r.damaged().forEach((batch, cause) -> err.println("rcsweep: batch " + batch + " was damaged (" + cause
+                + "); its points were deleted and computed again"));
+        long leftovers = r.removed().size();
+        if (leftovers > 0 && r.damaged().isEmpty()) {
+            err.println("rcsweep: removed " + leftovers + " uncommitted leftovers of an interrupted run");
+        }
+        if (s.ipcRemeasured() > 0) {
+            err.println("rcsweep: the IPC shards of " + s.ipcRemeasured() + " points stopped at ipc.max_targets "
+                    + "before the merge had every round it needed; those points were measured again in one task");
+        }
+        int shown = 0;
+        for (Map.Entry<String, String> f : s.failed().entrySet()) {
+            if (shown++ == 5) {
+                err.println("rcsweep: … and " + (s.failed().size() - 5) + " more failed points (SELECT point_id, message"
+                        + " FROM points WHERE status = 'failed')");
+                break;
+            }
+            err.println("rcsweep: point " + f.getKey() + " failed: " + f.getValue());
+        }
+        if (!s.failed().isEmpty()) {
+            err.println("rcsweep: failed points are committed with their cause; '--retry-failed' computes them again "
+                    + "(the stack traces are in the executor logs)");
+        }
+        out.println("sweep: " + s.planned() + " points planned, " + s.alreadyCommitted() + " already in " + dir + ", "
+                + s.computed() + " computed " + s.statuses() + " (run " + s.runId() + ")"
+                + (s.complete() ? "; complete" : "; incomplete: re-run the same command to resume"));
+    }
+
+    private static Progress.Mode progressMode(String option) {
+        if (option == null) {
+            return System.console() != null ? Progress.Mode.TERMINAL : Progress.Mode.QUIET;
+        }
+        return switch (option) {
+            case "terminal" -> Progress.Mode.TERMINAL;
+            case "lines" -> Progress.Mode.LINES;
+            case "quiet" -> Progress.Mode.QUIET;
+            default -> throw new UsageException("--progress must be terminal, lines or quiet; got '" + option + "'");
+        };
     }
 }

@@ -3,11 +3,10 @@ package org.rcsweep.jobs.fit;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.rcsweep.jobs.analysis.AnalysisException;
 import org.rcsweep.jobs.analysis.CsvWriter;
-import org.rcsweep.jobs.analysis.ResultsDirectory;
+import org.rcsweep.jobs.results.ResultsDirectory;
 import org.rcsweep.jobs.spark.SparkRows;
 import org.rcsweep.jobs.spark.SparkSchemas;
 import org.rcsweep.tables.ResultTables;
@@ -31,7 +30,7 @@ public final class FitJob {
     }
 
     public static Summary run(SparkSession spark, String dir, FitOptions options) {
-        ResultsDirectory results = new ResultsDirectory(dir);
+        ResultsDirectory results = ResultsDirectory.forReading(dir, spark.sparkContext().hadoopConfiguration());
         Dataset<Row> points = results.read(spark, ResultTables.POINTS).where(col("status").equalTo("ok"));
         if (points.isEmpty()) {
             throw new AnalysisException("table 'points' under " + dir + " has no rows with status 'ok' to fit");
@@ -39,24 +38,27 @@ public final class FitJob {
         List<String> groupBy = options.groupBy();
         JavaRDD<Row> fitRows = points
                 .select("model", "n", "knob", "correlation", "point_id", "readouts", "mc_total", "ipc_total",
-                        "ipc_by_degree", "corr_rms", "model_params")
+                        "ipc_by_degree", "corr_rms", "model_params", "seed", "replica")
                 .javaRDD()
-                .mapToPair(r -> new Tuple2<>(new GroupKey(groupBy.contains("model") ? r.getString(0) : null,
-                        groupBy.contains("model") ? r.getString(10) : null,
-                        groupBy.contains("n") ? (Integer) r.getInt(1) : null,
-                        groupBy.contains("knob") ? r.getString(2) : null,
-                        groupBy.contains("correlation") ? (Double) r.getDouble(3) : null),
-                        new CurveSample(r.getString(4), r.getInt(5), r.getDouble(6),
-                                r.isNullAt(7) ? null : r.getDouble(7), r.isNullAt(8) ? null : doubles(r.getList(8)),
-                                r.isNullAt(9) ? null : r.getDouble(9))))
+                .mapToPair(r -> new Tuple2<>(new GroupKey(groupBy.contains("model") ? r.<String>getAs("model") : null,
+                        groupBy.contains("model") ? r.<String>getAs("model_params") : null,
+                        groupBy.contains("n") ? r.<Integer>getAs("n") : null,
+                        groupBy.contains("knob") ? r.<String>getAs("knob") : null,
+                        groupBy.contains("correlation") ? r.<Double>getAs("correlation") : null),
+                        new CurveSample(r.<Long>getAs("seed") + "/" + r.<Integer>getAs("replica"),
+                                r.<String>getAs("point_id"), r.<Integer>getAs("readouts"), r.<Double>getAs("mc_total"),
+                                r.<Double>getAs("ipc_total"),
+                                r.isNullAt(r.fieldIndex("ipc_by_degree")) ? null
+                                        : doubles(r.getList(r.fieldIndex("ipc_by_degree"))),
+                                r.<Double>getAs("corr_rms"))))
                 .groupByKey()
                 .flatMap(g -> GroupFitter.fit(g._1(), g._2(), options).stream().map(SparkRows::of).iterator());
         Dataset<Row> fits = spark.createDataFrame(fitRows, SparkSchemas.of(ResultTables.FITS))
                 .orderBy("model", "model_params", "n", "knob", "correlation", "metric", "law", "parameter");
-        fits.coalesce(1).write().mode(SaveMode.Overwrite).parquet(results.root().resolve("fits").toString());
-        Dataset<Row> written = spark.read().parquet(results.root().resolve("fits").toString());
+        results.replaceTable(fits, ResultTables.FITS);
+        Dataset<Row> written = results.read(spark, ResultTables.FITS);
         List<Row> fitList = written.collectAsList();
-        CsvWriter.write(results.root().resolve("fits.csv"), written.columns(), fitList);
+        results.writeText("fits.csv", CsvWriter.text(written.columns(), fitList));
 
         List<Row> lawRows = new ArrayList<>();
         if (groupBy.containsAll(FitOptions.GROUP_COLUMNS)) {
@@ -65,8 +67,8 @@ public final class FitJob {
             }
         }
         Dataset<Row> laws = spark.createDataFrame(lawRows, SparkSchemas.of(ResultTables.LAWS));
-        laws.coalesce(1).write().mode(SaveMode.Overwrite).parquet(results.root().resolve("laws").toString());
-        CsvWriter.write(results.root().resolve("laws.csv"), laws.columns(), lawRows);
+        results.replaceTable(laws, ResultTables.LAWS);
+        results.writeText("laws.csv", CsvWriter.text(laws.columns(), lawRows));
         long groups = written.select("model", "model_params", "n", "knob", "correlation").distinct().count();
         return new Summary(fitList.size(), lawRows.size(), groups);
     }

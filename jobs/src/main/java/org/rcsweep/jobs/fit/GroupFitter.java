@@ -19,11 +19,20 @@ final class GroupFitter {
     }
 
     static List<Object[]> fit(GroupKey key, Iterable<CurveSample> samples, FitOptions options) {
+        // One replica per reservoir (seed and replica), not per point id: a directory holding two specs may hold the
+        // same reservoir under two ids, and it is one independent sample. Of its rows at one L the first point id's
+        // is kept, so the choice does not depend on the order Spark hands the rows over.
         Map<String, List<CurveSample>> byPoint = new TreeMap<>();
-        for (CurveSample s : samples) {
-            byPoint.computeIfAbsent(s.pointId(), k -> new ArrayList<>()).add(s);
+        List<CurveSample> sorted = new ArrayList<>();
+        samples.forEach(sorted::add);
+        sorted.sort(java.util.Comparator.comparing(CurveSample::reservoir).thenComparingInt(CurveSample::readouts)
+                .thenComparing(CurveSample::pointId));
+        for (CurveSample s : sorted) {
+            List<CurveSample> curve = byPoint.computeIfAbsent(s.reservoir(), k -> new ArrayList<>());
+            if (curve.isEmpty() || curve.get(curve.size() - 1).readouts() != s.readouts()) {
+                curve.add(s);
+            }
         }
-        byPoint.values().forEach(l -> l.sort((a, b) -> Integer.compare(a.readouts(), b.readouts())));
         List<Object[]> rows = new ArrayList<>();
         Emitter out = new Emitter(key, options, byPoint.size(), rows);
 
@@ -31,8 +40,7 @@ final class GroupFitter {
         out.fit(mc, "mc_total", "power", new String[] {"a", "alpha"}, d -> take(PowerLaw.fit(d.x(), d.y()), 0, 1),
                 d -> PowerLaw.fit(d.x(), d.y())[2], Double.NaN, null);
         out.fit(mc, "mc_total", "saturating", new String[] {"M", "L_half"},
-                d -> take(SaturatingLaw.fit(d.x(), d.y()), 0, 1), d -> SaturatingLaw.fit(d.x(), d.y())[2], Double.NaN,
-                null);
+                d -> saturation(d, key.n()), d -> SaturatingLaw.fit(d.x(), d.y())[2], Double.NaN, null);
         out.fit(mc, "mc_total", "fraction_of_linear", new String[] {"at_max_l"}, d -> new double[] {atMaxL(ratio(d))},
                 d -> Double.NaN, Double.NaN, null);
         out.fit(mc, "mc_total", "fraction_of_linear", new String[] {"l_sublinear"},
@@ -82,14 +90,17 @@ final class GroupFitter {
                 return;
             }
             Replica pooled = ReplicaBootstrap.pool(usable);
-            double[] estimate = statistic.apply(pooled);
+            // A two-parameter law through fewer than three readout counts fits exactly (r² = 1) and says nothing.
+            boolean underdetermined = (law.equals("power") || law.equals("saturating"))
+                    && java.util.Arrays.stream(pooled.x()).distinct().count() < MIN_DISTINCT_L;
+            double[] estimate = underdetermined ? nan(parameters.length) : statistic.apply(pooled);
             long seed = ContentHash.derivedSeed(options.seed(), ContentHash.of(key.text() + "|" + metric + "|" + law));
             boolean atMost = alreadyPast != null && alreadyPast.apply(pooled);
             // A bootstrap interval of an upper bound would read as an interval of the onset itself.
-            double[][] ci = usable.size() >= 2 && !atMost
+            double[][] ci = usable.size() >= 2 && !atMost && !underdetermined
                     ? ReplicaBootstrap.interval(usable, statistic, options.resamples(), seed)
                     : new double[estimate.length][] ;
-            double fitR2 = r2.apply(pooled);
+            double fitR2 = underdetermined ? Double.NaN : r2.apply(pooled);
             for (int p = 0; p < parameters.length; p++) {
                 // No interval without an estimate: resamples that happen to determine the law would give one.
                 double[] interval = ci[p] == null || !Double.isFinite(estimate[p])
@@ -102,7 +113,28 @@ final class GroupFitter {
         }
     }
 
-    /** One replica per point: its (L, value) pairs, dropping non-finite values. */
+    /** Distinct readout counts a two-parameter law needs before its fit says anything. */
+    static final int MIN_DISTINCT_L = 3;
+
+    private static double[] nan(int n) {
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, Double.NaN);
+        return out;
+    }
+
+    /**
+     * M and L½ of the saturating law, or NaN for both when the fit puts M above N: memory capacity cannot exceed the
+     * number of neurons, so such a fit only says the curve does not saturate within the measured L.
+     */
+    private static double[] saturation(Replica d, Integer n) {
+        double[] ml = take(SaturatingLaw.fit(d.x(), d.y()), 0, 1);
+        if (n != null && Double.isFinite(ml[0]) && ml[0] > n) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        return ml;
+    }
+
+    /** One replica per reservoir: its (L, value) pairs, dropping non-finite values. */
     private static List<Replica> curves(Map<String, List<CurveSample>> byPoint, Function<CurveSample, Double> value) {
         List<Replica> out = new ArrayList<>();
         for (List<CurveSample> curve : byPoint.values()) {

@@ -19,11 +19,6 @@ final class LawFitter {
     private LawFitter() {
     }
 
-    /** Column of {@code model_params} in a fits row. */
-    private static final int PARAMS = 16;
-    /** Column of {@code bound} in a fits row: set for an onset that only has an upper bound. */
-    private static final int BOUND = 17;
-
     /** @param fits rows of the fits table (grouped by model and its parameters, n, knob and correlation) */
     static List<Object[]> laws(List<Row> fits) {
         List<Object[]> out = new ArrayList<>();
@@ -32,13 +27,13 @@ final class LawFitter {
         for (Row r : fits) {
             // An onset at or below the smallest L measured is a bound, not a value: regressed with the crossings it
             // would pull the slope toward the grid of readout counts instead of the reservoirs.
-            if (r.isNullAt(0) || r.isNullAt(1) || r.isNullAt(2) || r.isNullAt(3) || r.isNullAt(8)
-                    || !r.isNullAt(BOUND)) {
+            if (r.isNullAt(r.fieldIndex("model")) || r.isNullAt(r.fieldIndex("n")) || r.isNullAt(r.fieldIndex("knob")) || r.isNullAt(r.fieldIndex("correlation")) || r.isNullAt(r.fieldIndex("estimate"))
+                    || !r.isNullAt(r.fieldIndex("bound"))) {
                 continue;
             }
-            String key = variant(r) + "|" + r.getInt(1) + "|" + r.getString(2) + "|" + r.getDouble(3);
+            String key = variant(r) + "|" + r.<Integer>getAs("n") + "|" + r.<String>getAs("knob") + "|" + r.<Double>getAs("correlation");
             groups.computeIfAbsent(key, k -> new TreeMap<>())
-                    .put(r.getString(5) + "/" + r.getString(6) + "/" + r.getString(7), r.getDouble(8));
+                    .put(r.<String>getAs("metric") + "/" + r.<String>getAs("law") + "/" + r.<String>getAs("parameter"), r.<Double>getAs("estimate"));
             groupRows.putIfAbsent(key, r);
         }
         // alpha vs ln n at fixed (model, knob, correlation); onsets vs sqrt(n) likewise.
@@ -46,20 +41,20 @@ final class LawFitter {
         Map<String, List<String>> bySize = new TreeMap<>();
         for (String key : groups.keySet()) {
             Row r = groupRows.get(key);
-            byCorrelation.computeIfAbsent(variant(r) + "|" + r.getString(2) + "|" + r.getDouble(3),
+            byCorrelation.computeIfAbsent(variant(r) + "|" + r.<String>getAs("knob") + "|" + r.<Double>getAs("correlation"),
                     k -> new ArrayList<>()).add(key);
-            bySize.computeIfAbsent(variant(r) + "|" + r.getString(2) + "|" + r.getInt(1),
+            bySize.computeIfAbsent(variant(r) + "|" + r.<String>getAs("knob") + "|" + r.<Integer>getAs("n"),
                     k -> new ArrayList<>()).add(key);
         }
         for (List<String> keys : byCorrelation.values()) {
             Row first = groupRows.get(keys.get(0));
             regress(out, "alpha_vs_log_n", first, true, false, null, keys, groups, groupRows, "ln(n)", "alpha",
-                    r -> StrictMath.log(r.getInt(1)), "mc_total/power/alpha");
+                    r -> StrictMath.log(r.<Integer>getAs("n")), "mc_total/power/alpha");
             regress(out, "sublinear_onset_vs_sqrt_n", first, true, false, null, keys, groups, groupRows, "sqrt(n)",
-                    "l_sublinear", r -> Math.sqrt(r.getInt(1)), "mc_total/fraction_of_linear/l_sublinear");
+                    "l_sublinear", r -> Math.sqrt(r.<Integer>getAs("n")), "mc_total/fraction_of_linear/l_sublinear");
             for (int d = 1; d <= 10; d++) {
                 regress(out, "ipc_onset_vs_sqrt_n", first, true, false, d, keys, groups, groupRows, "sqrt(n)",
-                        "l_onset", r -> Math.sqrt(r.getInt(1)), "ipc_degree_" + d + "/onset/l_onset");
+                        "l_onset", r -> Math.sqrt(r.<Integer>getAs("n")), "ipc_degree_" + d + "/onset/l_onset");
             }
         }
         for (List<String> keys : bySize.values()) {
@@ -114,15 +109,15 @@ final class LawFitter {
         double[] ys = pts.stream().mapToDouble(p -> p[1]).toArray();
         LineFit f = LineFit.of(xs, ys);
         double half = StudentT.quantile975(pts.size() - 2) * f.slopeStandardError();
-        out.add(new Object[] {law, first.getString(0), first.getString(2),
-            keepCorrelation ? (Object) first.getDouble(3) : null, keepN ? (Object) first.getInt(1) : null, degree, x, y,
+        out.add(new Object[] {law, first.<String>getAs("model"), first.<String>getAs("knob"),
+            keepCorrelation ? (Object) first.<Double>getAs("correlation") : null, keepN ? (Object) first.<Integer>getAs("n") : null, degree, x, y,
             orNull(f.slope()), orNull(f.intercept()), orNull(f.slope() - half), orNull(f.slope() + half),
-            orNull(f.r2()), pts.size(), first.getString(PARAMS)});
+            orNull(f.r2()), pts.size(), first.<String>getAs("model_params")});
         Objects.requireNonNull(out);
     }
 
     private static String variant(Row r) {
-        return r.getString(0) + "|" + r.getString(PARAMS);
+        return r.<String>getAs("model") + "|" + r.<String>getAs("model_params");
     }
 
     private static Double orNull(double v) {

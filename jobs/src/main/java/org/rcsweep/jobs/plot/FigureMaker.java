@@ -17,7 +17,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.rcsweep.jobs.analysis.ResultsDirectory;
+import org.rcsweep.jobs.results.ResultsDirectory;
 import org.rcsweep.jobs.analysis.VariantLabels;
 import org.rcsweep.tables.ResultTables;
 
@@ -42,6 +42,29 @@ public final class FigureMaker {
     private static final double MEMORY_SHOWN = 0.01;
 
     private FigureMaker() {
+    }
+
+    /** Figures rendered into a local temporary folder, deleted on close (after they are published). */
+    public record Rendered(Path folder, List<Figure> figures) implements AutoCloseable {
+        @Override
+        public void close() {
+            try (var files = Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + folder, e);
+            }
+        }
+    }
+
+    /** Renders the figures into a new local temporary folder (the results directory may be on any file system). */
+    public static Rendered renderToTemp(SparkSession spark, ResultsDirectory results) {
+        Path folder;
+        try {
+            folder = Files.createTempDirectory("rcsweep-figures");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder for figures", e);
+        }
+        return new Rendered(folder, render(spark, results, folder));
     }
 
     public static List<Figure> render(SparkSession spark, ResultsDirectory results, Path figDir) {

@@ -2,7 +2,7 @@ package org.rcsweep.jobs.report;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.rcsweep.jobs.analysis.ResultsDirectory;
+import org.rcsweep.jobs.results.ResultsDirectory;
 import org.rcsweep.jobs.analysis.VariantLabels;
 import org.rcsweep.jobs.plot.Figure;
 import org.rcsweep.tables.ResultTables;
@@ -28,19 +28,19 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    public record Report(Path markdown, Path html) {
+    public record Report(String markdown, String html) {
     }
 
     public static Report write(SparkSession spark, ResultsDirectory results, List<Figure> figures) {
         results.read(spark, ResultTables.POINTS).createOrReplaceTempView("points");
         StringBuilder md = new StringBuilder();
         StringBuilder html = new StringBuilder();
-        md.append("# rcsweep report: ").append(results.root()).append("\n\n");
+        md.append("# rcsweep report: ").append(results).append("\n\n");
         html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>rcsweep report</title><style>")
                 .append("body{font-family:sans-serif;max-width:1000px;margin:2em auto;}table{border-collapse:collapse}")
                 .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}img{max-width:100%}")
                 .append("pre{background:#f5f5f5;padding:1em;overflow:auto}</style></head><body>")
-                .append("<h1>rcsweep report: ").append(escape(results.root().toString())).append("</h1>");
+                .append("<h1>rcsweep report: ").append(escape(results.toString())).append("</h1>");
 
         Row counts = spark.sql("SELECT count(DISTINCT point_id), count(*), count(DISTINCT model), "
                 + "count(DISTINCT n), count(DISTINCT correlation), count(DISTINCT readouts), max(replica) + 1 "
@@ -56,10 +56,10 @@ public final class ReportWriter {
                 + "FROM points GROUP BY status ORDER BY status").collectAsList();
         table(md, html, "Status breakdown", new String[] {"status", "points", "rows"}, rows(statuses));
 
-        for (Path spec : specs(results.root())) {
-            String text = read(spec);
-            md.append("### Spec `").append(spec.getFileName()).append("`\n\n```yaml\n").append(text).append("```\n\n");
-            html.append("<h3>Spec ").append(escape(spec.getFileName().toString())).append("</h3><pre>")
+        for (String spec : results.list(ResultsDirectory.SPECS, ".yaml")) {
+            String text = results.readText(ResultsDirectory.SPECS + "/" + spec);
+            md.append("### Spec `").append(spec).append("`\n\n```yaml\n").append(text).append("```\n\n");
+            html.append("<h3>Spec ").append(escape(spec)).append("</h3><pre>")
                     .append(escape(text)).append("</pre>");
         }
 
@@ -111,8 +111,7 @@ public final class ReportWriter {
                                 + "its onset lies at or below it.", r.getDouble(6), whole(r.getDouble(5)))));
             }
             if (results.has(ResultTables.LAWS)) {
-                Path lawsDir = results.root().resolve("laws");
-                List<Row> laws = spark.read().parquet(lawsDir.toString()).collectAsList();
+                List<Row> laws = results.read(spark, ResultTables.LAWS).collectAsList();
                 for (Row r : laws) {
                     sentences.add(lawSentence(r, variants.get(r.getString(14))));
                 }
@@ -130,9 +129,7 @@ public final class ReportWriter {
         md.append("## Figures\n\n");
         html.append("<h2>Figures</h2>");
         for (Figure f : figures) {
-            Path root = results.root().toAbsolutePath().normalize();
-            Path file = f.file().toAbsolutePath().normalize();
-            String rel = file.startsWith(root) ? root.relativize(file).toString() : file.toString();
+            String rel = "figures/" + f.file().getFileName();
             md.append("### ").append(f.title()).append("\n\n![").append(f.title()).append("](").append(rel)
                     .append(")\n\n").append(f.caption()).append("\n\n");
             html.append("<h3>").append(escape(f.title())).append("</h3><img alt=\"").append(escape(f.title()))
@@ -141,11 +138,9 @@ public final class ReportWriter {
                     .append(escape(f.caption())).append("</p>");
         }
         html.append("</body></html>\n");
-        Path mdFile = results.root().resolve("report.md");
-        Path htmlFile = results.root().resolve("report.html");
-        writeText(mdFile, md.toString());
-        writeText(htmlFile, html.toString());
-        return new Report(mdFile, htmlFile);
+        results.writeText("report.md", md.toString());
+        results.writeText("report.html", html.toString());
+        return new Report(results.uri("report.md"), results.uri("report.html"));
     }
 
     static String sentence(Row r, String variant) {
@@ -247,39 +242,11 @@ public final class ReportWriter {
         return out;
     }
 
-    private static List<Path> specs(Path root) {
-        Path dir = root.resolve("specs");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static byte[] bytes(Path p) {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void writeText(Path p, String text) {
-        try {
-            Files.writeString(p, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + p, e);
         }
     }
 

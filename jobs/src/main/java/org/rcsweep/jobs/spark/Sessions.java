@@ -14,7 +14,13 @@ public final class Sessions {
 
     /** @param master a Spark master URL, or null for spark-submit's master or else {@code local[*]} */
     public static SparkSession start(String appName, String master) {
+        return start(appName, master, java.util.Map.of());
+    }
+
+    /** As {@link #start(String, String)} with extra Spark properties ({@code --conf key=value}), applied last. */
+    public static SparkSession start(String appName, String master, java.util.Map<String, String> extra) {
         SparkConf conf = new SparkConf(true);
+        extra.forEach(conf::set);
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
@@ -34,7 +40,7 @@ public final class Sessions {
         // spark.rpc.message.maxSize.
         conf.setIfMissing("spark.task.maxDirectResultSize", "16m");
         // Spark's own writes (the fit tables, rcsweep sql --format parquet) use the classic FileOutputCommitter: files
-        // appear at job commit and _SUCCESS is written last, the marker ResultDirectory also writes after each batch.
+        // appear at job commit and _SUCCESS is written last, as Spark's readers expect.
         conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version", "1");
         conf.setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "true");
         return SparkSession.builder().appName(appName).config(conf).getOrCreate();

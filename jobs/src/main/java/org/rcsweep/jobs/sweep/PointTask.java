@@ -1,5 +1,14 @@
 package org.rcsweep.jobs.sweep;
 
+import org.apache.spark.SparkEnv;
+import org.rcsweep.eval.FailureCause;
+import org.rcsweep.stats.TransposeProduct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+
 import org.rcsweep.eval.ipc.IpcMeasurement;
 import org.rcsweep.eval.ipc.IpcShard;
 import org.rcsweep.eval.PointEvaluator;
@@ -19,11 +28,27 @@ import java.util.List;
  * @param shards how many IPC shards the point has (1 for the other two kinds)
  */
 record PointTask(PointSpec spec, int shard, int shards) implements Serializable {
+    private static final Logger LOG = LoggerFactory.getLogger(PointTask.class);
     static final int WHOLE = -2;
     static final int WITHOUT_IPC = -1;
 
     /** What a unit sends back to the driver: the point (whole or without IPC), an IPC shard, or a shard's error. */
-    record Output(String pointId, PointResult point, IpcShard shard, String error) implements Serializable {
+    record Output(String pointId, PointResult point, IpcShard shard, String error, String executor, boolean simd)
+            implements Serializable {
+        Output(String pointId, PointResult point, IpcShard shard, String error) {
+            this(pointId, point, shard, error, where(), TransposeProduct.VECTORISED);
+        }
+    }
+
+    /** "executor-id@host" of the JVM running this unit (the driver's id in local mode). */
+    static String where() {
+        SparkEnv env = SparkEnv.get();
+        String id = env == null ? "local" : env.executorId();
+        try {
+            return id + "@" + InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return id;
+        }
     }
 
     /** Whether the point's IPC is spread over several tasks. */
@@ -53,15 +78,19 @@ record PointTask(PointSpec spec, int shard, int shards) implements Serializable 
 
     Output run() {
         if (shard == WHOLE || shard == WITHOUT_IPC) {
-            return new Output(spec.id(), PointEvaluator.evaluate(spec, shard == WHOLE), null, null);
+            return new Output(spec.id(), PointEvaluator.evaluate(spec, shard == WHOLE,
+                    e -> LOG.error("rcsweep point {} ({} n={} replica={}) failed", spec.id(), spec.model().kind(),
+                            spec.n(), spec.replica(), e)), null, null);
         }
         try {
             return new Output(spec.id(), null,
                     IpcMeasurement.measureShard(spec, PointSimulation.reservoirs(spec), shard, shards), null);
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException e) {
             // A diverging reservoir also fails its point-without-IPC unit, whose status then stands for the point.
+            // Errors of the JVM (out of memory) are left to Spark: the task is retried or the point stays uncommitted.
+            LOG.error("rcsweep point {}: IPC shard {} of {} failed", spec.id(), shard, shards, e);
             return new Output(spec.id(), null, null, "IPC shard " + shard + " of " + shards + ": "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+                    + FailureCause.describe(e));
         }
     }
 }

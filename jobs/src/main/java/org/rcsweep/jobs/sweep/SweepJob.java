@@ -6,6 +6,9 @@ import org.apache.spark.sql.SparkSession;
 import org.rcsweep.eval.PointEvaluator;
 import org.rcsweep.eval.PointResult;
 import org.rcsweep.eval.PointStatus;
+import org.rcsweep.jobs.results.Recovery;
+import org.rcsweep.jobs.results.ResultsDirectory;
+import org.rcsweep.jobs.results.WriterLock;
 import org.rcsweep.jobs.spark.SparkSchemas;
 import org.rcsweep.jobs.spec.SweepPlanner;
 import org.rcsweep.jobs.spec.SweepSpec;
@@ -32,7 +35,7 @@ import java.util.function.Function;
  * The sweep: plans the points, skips those already committed in the output directory, and evaluates the rest in
  * batches, one Spark task per point (or per few points when a batch has many per core, or several per point when its
  * IPC is spread over {@code ipc.tasks} tasks). Each batch's results are written by the driver, while the executors
- * evaluate the next batches, as one committed batch directory per table (see {@link ResultDirectory} for the protocol
+ * evaluate the next batches, as one committed batch directory per table (see {@link ResultsDirectory} for the protocol
  * that makes interruption and resume safe).
  */
 public final class SweepJob {
@@ -41,38 +44,98 @@ public final class SweepJob {
     /** Batches submitted ahead of the one being written (see {@link #runBatches}). */
     static final int BATCHES_IN_FLIGHT = 3;
     /**
-     * @param maxBatches     stop after this many batches (0 = run to completion); lets a user time-box a run and the
-     *                       tests interrupt one
-     * @param progress     where progress goes
+     * @param maxBatches    stop after this many batches (0 = run to completion); lets a user time-box a run and the
+     *                      tests interrupt one
+     * @param progress      where progress goes
      * @param progressMode  terminal (redrawn line), lines (one per committed batch) or quiet
+     * @param specText      the spec's YAML, stored under {@code specs/} and compared with the one already there (null:
+     *                      neither, as in tests that build specs in code)
+     * @param allowMixed    accept a spec that differs from the one the directory holds
+     * @param retryFailed   compute again the points committed with status {@code failed}
+     * @param command       the command line, for the run's manifest
      */
-    public record Options(int maxBatches, PrintStream progress, Progress.Mode progressMode) {
+    public record Options(int maxBatches, PrintStream progress, Progress.Mode progressMode, String specText,
+                          boolean allowMixed, boolean retryFailed, String command) {
         public static Options quiet() {
-            return new Options(0, new PrintStream(OutputStream.nullOutputStream()), Progress.Mode.QUIET);
+            return new Options(0, new PrintStream(OutputStream.nullOutputStream()), Progress.Mode.QUIET, null, false,
+                    false, "");
         }
 
         public Options withMaxBatches(int n) {
-            return new Options(n, progress, progressMode);
+            return new Options(n, progress, progressMode, specText, allowMixed, retryFailed, command);
+        }
+
+        public Options withSpecText(String text, boolean allowMixedSpecs) {
+            return new Options(maxBatches, progress, progressMode, text, allowMixedSpecs, retryFailed, command);
+        }
+
+        public Options withRetryFailed(boolean retry) {
+            return new Options(maxBatches, progress, progressMode, specText, allowMixed, retry, command);
+        }
+
+        public Options withProgress(PrintStream out, Progress.Mode mode) {
+            return new Options(maxBatches, out, mode, specText, allowMixed, retryFailed, command);
+        }
+
+        public Options withCommand(String line) {
+            return new Options(maxBatches, progress, progressMode, specText, allowMixed, retryFailed, line);
         }
     }
 
     /**
      * What a run did. {@code statuses} counts points by status among those computed in this run;
      * {@code ipcRemeasured} counts points split over several IPC tasks whose shards did not merge, so that their IPC
-     * was measured again by one task (see {@link BatchAssembly}).
+     * was measured again by one task (see {@link BatchAssembly}); {@code failed} names the failed points computed in
+     * this run with their causes; {@code retried} counts points committed as failed before and computed again.
      */
     public record Summary(int planned, int alreadyCommitted, int computed, Map<String, Long> statuses,
-                          List<String> recovered, boolean complete, int ipcRemeasured) {
+                          Recovery recovery, boolean complete, int ipcRemeasured, Map<String, String> failed,
+                          int retried, String runId) {
     }
 
     private SweepJob() {
     }
 
+    /** A new run id: the UTC start time and a random suffix, sortable by time. */
+    public static String newRunId() {
+        return RunManifest.newRunId();
+    }
+
+    /** Opens (or creates) {@code outDir}, takes its writer lock for the run, and runs the sweep into it. */
     public static Summary run(SparkSession spark, SweepSpec spec, String outDir, Options options) {
+        ResultsDirectory out = ResultsDirectory.forSweep(outDir, spark.sparkContext().hadoopConfiguration());
+        String runId = newRunId();
+        try (WriterLock lock = out.lock(runId, "sweep " + spec.name())) {
+            return run(spark, spec, out, lock, options);
+        }
+    }
+
+    /**
+     * Runs the sweep into {@code out}, whose writer lock the caller holds: stores and checks the spec, recovers what
+     * an interrupted run left, plans the points not yet committed, and evaluates them batch by batch. Every run
+     * leaves a manifest under {@code runs/}.
+     */
+    public static Summary run(SparkSession spark, SweepSpec spec, ResultsDirectory out, WriterLock lock,
+                              Options options) {
+        RunManifest manifest = RunManifest.start(lock.runId(), options.command(), spark);
+        if (options.specText() != null) {
+            manifest.specHash(SpecStore.store(out, spec.name(), options.specText(), options.allowMixed()));
+        }
+        out.writeText(RunManifest.path(lock.runId()), manifest.json());
         List<PointSpec> planned = SweepPlanner.plan(spec);
-        ResultDirectory out = new ResultDirectory(outDir, spark.sparkContext().hadoopConfiguration());
-        List<String> recovered = out.recover();
-        Set<String> committed = out.committedPointIds(spark);
+        Recovery recovery = out.recover(lock, true);
+        int retried = 0;
+        if (options.retryFailed()) {
+            Map<String, String> failedBefore = out.failedPoints();
+            if (!failedBefore.isEmpty()) {
+                Set<String> ids = failedBefore.keySet();
+                List<String> deleted = out.deleteBatchesOf(lock, ids);
+                retried = ids.size();
+                options.progress().println("rcsweep: computing again " + ids.size() + " failed point(s) and the "
+                        + "other points of their " + deleted.size() + " batch(es)");
+            }
+        }
+        Set<String> committed = out.committedPointIds();
         List<PointSpec> todo = new ArrayList<>();
         for (PointSpec p : planned) {
             if (!committed.contains(p.id())) {
@@ -80,14 +143,26 @@ public final class SweepJob {
             }
         }
         int already = planned.size() - todo.size();
+        manifest.planned(planned.size(), already);
         Progress progress = new Progress(options.progress(), options.progressMode(), planned.size(), already);
         ProgressListener listener = new ProgressListener(progress);
         spark.sparkContext().addSparkListener(listener);
+        Summary summary = null;
         try {
-            return runBatches(spark, spec, out, todo, planned.size(), already, recovered, options, progress,
-                    listener);
+            summary = runBatches(spark, spec, out, lock, todo, planned.size(), already, recovery, options, progress,
+                    listener, manifest, retried);
+            return summary;
+        } catch (RuntimeException | Error e) {
+            manifest.failed(e);
+            throw e;
         } finally {
             spark.sparkContext().removeSparkListener(listener);
+            manifest.end(summary);
+            try {
+                out.writeText(RunManifest.path(lock.runId()), manifest.json());
+            } catch (RuntimeException e) {
+                options.progress().println("rcsweep: could not write the run manifest: " + e.getMessage());
+            }
         }
     }
 
@@ -101,9 +176,10 @@ public final class SweepJob {
      * evaluate: the cores idled until it ended. A batch still commits only once its own files are written, in order,
      * so an interruption loses at most the batches not yet committed, which a resumed run computes again.
      */
-    private static Summary runBatches(SparkSession spark, SweepSpec spec, ResultDirectory out, List<PointSpec> todo,
-                                      int planned, int already, List<String> recovered, Options options,
-                                      Progress progress, ProgressListener listener) {
+    private static Summary runBatches(SparkSession spark, SweepSpec spec, ResultsDirectory out, WriterLock lock,
+                                      List<PointSpec> todo, int planned, int already, Recovery recovery,
+                                      Options options, Progress progress, ProgressListener listener,
+                                      RunManifest manifest, int retried) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         boolean injectFaults = spark.sparkContext().getConf().getBoolean(FaultInjection.FAIL_FIRST_ATTEMPT, false);
         String version = CodeVersion.get();
@@ -115,6 +191,7 @@ public final class SweepJob {
             batches.add(todo.subList(from, Math.min(todo.size(), from + spec.batchPoints())));
         }
         Map<String, Long> statuses = new TreeMap<>();
+        Map<String, String> failed = new TreeMap<>();
         int computed = 0;
         int remeasured = 0;
         Deque<JavaFutureAction<List<PointTask.Output>>> pending = new ArrayDeque<>();
@@ -124,6 +201,7 @@ public final class SweepJob {
         try {
             for (int i = 0; i < batches.size(); i++) {
                 List<PointTask.Output> outputs = await(pending.poll());
+                outputs.forEach(o -> manifest.executor(o.executor(), o.simd()));
                 if (i + BATCHES_IN_FLIGHT < batches.size()) {
                     pending.add(evaluate(jsc, listener, batches.get(i + BATCHES_IN_FLIGHT), injectFaults));
                 }
@@ -133,13 +211,16 @@ public final class SweepJob {
                                 "IPC of " + again.size() + " split points in one task each", false)));
                 List<PointResult> results = assembled.results();
                 remeasured += assembled.remeasured();
-                commit(out, batchId(batch), results, version);
+                Map<String, String> batchFailed = failedCauses(results);
+                commit(out, lock, batchId(batch), results, batchFailed, version);
+                failed.putAll(batchFailed);
                 long notOk = 0;
                 for (PointResult r : results) {
                     statuses.merge(r.status().label(), 1L, Long::sum);
                     notOk += r.status() == PointStatus.OK ? 0 : 1;
                 }
                 computed += batch.size();
+                manifest.committed(batch.size(), results);
                 progress.committed(batch.size(), notOk);
             }
         } finally {
@@ -148,8 +229,8 @@ public final class SweepJob {
             }
         }
         progress.finish();
-        return new Summary(planned, already, computed, statuses, recovered, already + computed == planned,
-                remeasured);
+        return new Summary(planned, already, computed, statuses, recovery, already + computed == planned,
+                remeasured, failed, retried, lock.runId());
     }
 
     private static String batchId(List<PointSpec> batch) {
@@ -226,22 +307,38 @@ public final class SweepJob {
         }
     }
 
+    /** Point id → cause, for the failed points of a batch. */
+    private static Map<String, String> failedCauses(List<PointResult> results) {
+        Map<String, String> out = new TreeMap<>();
+        for (PointResult r : results) {
+            if (r.status() == PointStatus.FAILED) {
+                out.put(r.pointId(), r.message());
+            }
+        }
+        return out;
+    }
+
     /**
-     * Writes each table's rows of the batch into one Parquet file (a batch's rows are few enough, and a direct write
-     * costs a fraction of a Spark SQL write: no row conversion, generated code or job per table); {@code points}
-     * goes last and commits the batch.
+     * Commits the batch: each table's rows into one Parquet file (a batch's rows are few enough, and a direct write
+     * costs a fraction of a Spark SQL write: no row conversion, generated code or job per table), recorded and moved
+     * into place by {@link ResultsDirectory#commitBatch}.
      */
-    private static void commit(ResultDirectory out, String batchId, List<PointResult> results, String version) {
-        write(out, ResultTables.MEMORY_CURVE, batchId, results, PointRows::memoryCurve);
-        write(out, ResultTables.IPC_TERMS, batchId, results, PointRows::ipcTerms);
-        write(out, ResultTables.POINTS, batchId, results, r -> PointRows.points(r, version));
+    private static void commit(ResultsDirectory out, WriterLock lock, String batchId, List<PointResult> results,
+                               Map<String, String> failed, String version) {
+        Map<TableSchema, Iterable<Object[]>> rows = new HashMap<>();
+        rows.put(ResultTables.MEMORY_CURVE, rows(results, PointRows::memoryCurve));
+        rows.put(ResultTables.IPC_TERMS, rows(results, PointRows::ipcTerms));
+        rows.put(ResultTables.POINTS, rows(results, r -> PointRows.points(r, version)));
+        Map<TableSchema, Map<String, String>> metadata = new HashMap<>();
+        for (TableSchema t : ResultTables.sweepTables()) {
+            metadata.put(t, Map.of(SparkSchemas.PARQUET_METADATA_KEY, SparkSchemas.of(t).json()));
+        }
+        List<String> ids = results.stream().map(PointResult::pointId).toList();
+        out.commitBatch(lock, batchId, ids, failed, rows, metadata);
     }
 
     /** One table's rows of the batch, point by point. */
-    private static void write(ResultDirectory out, TableSchema table, String batchId, List<PointResult> results,
-                              Function<PointResult, List<Object[]>> rows) {
-        Iterable<Object[]> all = () -> results.stream().flatMap(r -> rows.apply(r).stream()).iterator();
-        out.writeBatch(table, batchId, all, Map.of(SparkSchemas.PARQUET_METADATA_KEY,
-                SparkSchemas.of(table).json()));
+    private static Iterable<Object[]> rows(List<PointResult> results, Function<PointResult, List<Object[]>> rows) {
+        return () -> results.stream().flatMap(r -> rows.apply(r).stream()).iterator();
     }
 }

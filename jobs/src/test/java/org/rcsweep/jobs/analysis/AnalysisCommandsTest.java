@@ -173,7 +173,8 @@ class AnalysisCommandsTest {
                 .add("readouts", DataTypes.IntegerType).add("mc_total", DataTypes.DoubleType)
                 .add("ipc_total", DataTypes.DoubleType)
                 .add("ipc_by_degree", DataTypes.createArrayType(DataTypes.DoubleType))
-                .add("corr_rms", DataTypes.DoubleType).add("status", DataTypes.StringType);
+                .add("corr_rms", DataTypes.DoubleType).add("status", DataTypes.StringType)
+                .add("seed", DataTypes.LongType).add("replica", DataTypes.IntegerType);
         List<Row> rows = new ArrayList<>();
         Rng rng = new Rng(7);
         double[] alphas = {0.5, 1.0};
@@ -184,7 +185,7 @@ class AnalysisCommandsTest {
                 for (int l : new int[] {2, 4, 8, 16, 32, 64}) {
                     double mc = 1.5 * Math.pow(l, alpha) * Math.exp(offset + 0.02 * rng.nextGaussian());
                     rows.add(RowFactory.create("p" + alpha + "-" + replica, "esn", params, 100, "none", 0.0, l, mc,
-                            null, null, 0.3, "ok"));
+                            null, null, 0.3, "ok", (long) (1000 * alpha) + replica, replica));
                 }
             }
         }
@@ -211,7 +212,7 @@ class AnalysisCommandsTest {
 
         Run missingDir = rcsweep("plot", tmp.resolve("nowhere").toString());
         assertEquals(Main.BAD_INPUT, missingDir.code());
-        assertTrue(missingDir.err().contains("is not a directory"), missingDir.err());
+        assertTrue(missingDir.err().contains("does not exist"), missingDir.err());
 
         // Prepare both directories first: every command stops the session it used.
         Path empty = tmp.resolve("empty");

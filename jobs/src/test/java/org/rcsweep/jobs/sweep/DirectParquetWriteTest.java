@@ -14,6 +14,8 @@ import org.rcsweep.jobs.spark.SparkSchemas;
 import org.rcsweep.jobs.spec.SweepPlanner;
 import org.rcsweep.jobs.spec.SweepSpecParser;
 import org.rcsweep.spec.PointSpec;
+import org.rcsweep.jobs.results.ResultsDirectory;
+import org.rcsweep.jobs.results.WriterLock;
 import org.rcsweep.tables.PointRows;
 import org.rcsweep.tables.ResultTables;
 import org.rcsweep.tables.TableSchema;
@@ -21,6 +23,7 @@ import org.rcsweep.tables.TableSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,29 +57,45 @@ class DirectParquetWriteTest {
         for (PointSpec p : SweepPlanner.plan(SweepSpecParser.parse(SPEC))) {
             results.add(PointEvaluator.evaluate(p));
         }
-        ResultDirectory out = new ResultDirectory(dir.resolve("direct").toString(),
+        ResultsDirectory out = ResultsDirectory.forSweep(dir.resolve("direct").toString(),
                 spark.sparkContext().hadoopConfiguration());
-        compare(spark, out, dir, ResultTables.MEMORY_CURVE, results, PointRows::memoryCurve);
-        compare(spark, out, dir, ResultTables.IPC_TERMS, results, PointRows::ipcTerms);
-        compare(spark, out, dir, ResultTables.POINTS, results, r -> PointRows.points(r, "test-version"));
-
-        assertTrue(Files.exists(dir.resolve("direct/points/batch=b1/_SUCCESS")), "the batch is committed");
-        assertThrows(IllegalStateException.class, () -> out.writeBatch(ResultTables.POINTS, "b1", List.of(),
-                Map.of()), "a batch is written once");
+        Map<TableSchema, List<Object[]>> cells = new HashMap<>();
+        cells.put(ResultTables.MEMORY_CURVE, rows(results, PointRows::memoryCurve));
+        cells.put(ResultTables.IPC_TERMS, rows(results, PointRows::ipcTerms));
+        cells.put(ResultTables.POINTS, rows(results, r -> PointRows.points(r, "test-version")));
+        Map<TableSchema, Iterable<Object[]>> iterables = new HashMap<>(cells);
+        Map<TableSchema, Map<String, String>> metadata = new HashMap<>();
+        for (TableSchema t : ResultTables.sweepTables()) {
+            metadata.put(t, Map.of(SparkSchemas.PARQUET_METADATA_KEY, SparkSchemas.of(t).json()));
+        }
+        List<String> ids = results.stream().map(PointResult::pointId).toList();
+        try (WriterLock lock = out.lock("test-run", "test")) {
+            out.commitBatch(lock, "b1", ids, Map.of(), iterables, metadata);
+            assertThrows(IllegalStateException.class, () -> out.commitBatch(lock, "b1", ids, Map.of(), iterables,
+                    metadata), "a batch is written once");
+        }
+        for (TableSchema t : ResultTables.sweepTables()) {
+            compare(spark, dir, t, cells.get(t));
+        }
+        assertTrue(Files.exists(dir.resolve("direct/points/batch=b1/_SUCCESS")), "the batch is in place");
+        assertTrue(Files.exists(dir.resolve("direct/_rcsweep/batches/b1.json")), "the batch is recorded");
+        assertTrue(out.verify().clean(), "verify finds the batch intact");
     }
 
-    private static void compare(SparkSession spark, ResultDirectory out, Path dir, TableSchema table,
-                                List<PointResult> results, Function<PointResult, List<Object[]>> rows) {
+    private static List<Object[]> rows(List<PointResult> results, Function<PointResult, List<Object[]>> rows) {
         List<Object[]> cells = new ArrayList<>();
         results.forEach(r -> cells.addAll(rows.apply(r)));
+        return cells;
+    }
+
+    private static void compare(SparkSession spark, Path dir, TableSchema table, List<Object[]> cells) {
         assertTrue(!cells.isEmpty(), table.name() + " has rows to compare");
         StructType schema = SparkSchemas.of(table);
-        out.writeBatch(table, "b1", cells, Map.of(SparkSchemas.PARQUET_METADATA_KEY, schema.json()));
         String viaSpark = dir.resolve("spark").resolve(table.name()).resolve("batch=b1").toString();
         spark.createDataFrame(cells.stream().map(SparkRows::of).toList(), schema).coalesce(1).write()
                 .mode(SaveMode.ErrorIfExists).parquet(viaSpark);
 
-        Dataset<Row> direct = spark.read().parquet(out.table(table).toString());
+        Dataset<Row> direct = spark.read().parquet(dir.resolve("direct").resolve(table.name()).toString());
         Dataset<Row> reference = spark.read().parquet(dir.resolve("spark").resolve(table.name()).toString());
         assertEquals(reference.schema().json(), direct.schema().json(), table.name() + " schema");
         // rows in a canonical order (the tables have no single key column)

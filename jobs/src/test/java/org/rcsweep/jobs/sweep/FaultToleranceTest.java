@@ -67,7 +67,8 @@ class FaultToleranceTest {
         SparkSession faulty = session("local[2,2]", true);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         SweepJob.Summary s = SweepJob.run(faulty, spec, dir.resolve("faulty").toString(),
-                new SweepJob.Options(0, new PrintStream(log, true, StandardCharsets.UTF_8), Progress.Mode.LINES));
+                SweepJob.Options.quiet().withProgress(new PrintStream(log, true, StandardCharsets.UTF_8),
+                        Progress.Mode.LINES));
         assertTrue(s.complete());
         assertEquals(4, s.computed());
         String lines = log.toString(StandardCharsets.UTF_8);

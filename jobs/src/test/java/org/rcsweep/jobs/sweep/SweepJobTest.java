@@ -125,13 +125,13 @@ class SweepJobTest {
         assertFalse(first.complete());
         assertEquals(6, first.computed());
 
-        // What a run killed mid-batch leaves: a points batch without _SUCCESS and a memory_curve batch whose points
-        // never committed (plus Spark's _temporary).
+        // What a run killed mid-batch leaves: its batch half-written in the staging area, and (from an earlier
+        // version's protocol or a foreign write) a memory_curve batch no record covers, plus Spark's _temporary.
         Path committedBatch;
         try (Stream<Path> s = Files.list(partial.resolve("points"))) {
             committedBatch = s.filter(Files::isDirectory).findFirst().orElseThrow();
         }
-        Path torn = partial.resolve("points").resolve("batch=deadbeefdeadbeef");
+        Path torn = partial.resolve("_rcsweep/staging/deadbeefdeadbeef/points");
         copyDirectory(committedBatch, torn);
         Files.delete(torn.resolve("_SUCCESS"));
         copyDirectory(partial.resolve("memory_curve").resolve(committedBatch.getFileName()),
@@ -142,7 +142,8 @@ class SweepJobTest {
         assertTrue(second.complete());
         assertEquals(6, second.alreadyCommitted());
         assertEquals(PLANNED - 6, second.computed());
-        assertEquals(3, second.recovered().size(), second.recovered().toString());
+        assertEquals(3, second.recovery().removed().size(), second.recovery().toString());
+        assertTrue(second.recovery().damaged().isEmpty(), second.recovery().toString());
 
         SweepJob.Summary third = SweepJob.run(spark, spec(3), partial.toString(), SweepJob.Options.quiet());
         assertEquals(0, third.computed(), "a complete sweep recomputes nothing");
