@@ -16,6 +16,11 @@ public final class TableRows {
 
     /** Doubles as their exact bits; timing columns ({@code *_seconds}) and the batch partition left out. */
     public static List<String> canonical(SparkSession spark, Path dir, TableSchema table) {
+        return canonical(spark, dir.resolve(table.name()).toString(), table);
+    }
+
+    /** As {@link #canonical(SparkSession, Path, TableSchema)} for a table folder given by path or URI. */
+    public static List<String> canonical(SparkSession spark, String tableDir, TableSchema table) {
         List<String> cols = new ArrayList<>();
         for (Column c : table.columns()) {
             if (!c.name().endsWith("_seconds")) {
@@ -23,7 +28,7 @@ public final class TableRows {
             }
         }
         List<String> out = new ArrayList<>();
-        for (Row r : spark.read().parquet(dir.resolve(table.name()).toString())
+        for (Row r : spark.read().parquet(tableDir)
                 .selectExpr(cols.toArray(String[]::new)).collectAsList()) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < r.length(); i++) {
