@@ -2,12 +2,12 @@ package org.rcsweep.jobs.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.rcsweep.jobs.spark.Sessions;
+import org.rcsweep.jobs.spec.PlanEstimate;
 import org.rcsweep.jobs.spec.SweepSpec;
 import org.rcsweep.jobs.spec.SweepSpecParser;
 import org.rcsweep.jobs.sweep.Progress;
 import org.rcsweep.jobs.sweep.ResultDirectory;
 import org.rcsweep.jobs.sweep.SweepJob;
-import org.rcsweep.jobs.spec.SweepPlanner;
 import org.rcsweep.random.ContentHash;
 
 import java.io.IOException;
@@ -45,7 +45,11 @@ final class SweepCommand {
         }
         // Everything about the spec is validated here, before Spark starts.
         SweepSpec spec = SweepSpecParser.parse(Path.of(file));
-        int planned = SweepPlanner.plan(spec).size();
+        PlanEstimate plan = PlanEstimate.of(spec); // refuses a grid or a point too large before anything is listed
+        for (String warning : plan.check(PlanEstimate.Machine.of(a.option("master")))) {
+            err.println("rcsweep sweep: warning: " + warning);
+        }
+        long planned = plan.points();
         String specText;
         try {
             specText = Files.readString(Path.of(file));
