@@ -7,7 +7,7 @@ import org.rcsweep.jobs.results.ResultsDirectory;
 import org.rcsweep.jobs.results.WriterLock;
 import org.rcsweep.jobs.spark.Sessions;
 import org.rcsweep.jobs.spec.SpecSource;
-import org.rcsweep.jobs.spec.SweepPlanner;
+import org.rcsweep.jobs.spec.PlanEstimate;
 import org.rcsweep.jobs.spec.SweepSpec;
 import org.rcsweep.jobs.sweep.Progress;
 import org.rcsweep.jobs.sweep.SweepJob;
@@ -39,7 +39,11 @@ final class SweepCommand {
         // Everything about the spec and the output directory is checked here, before Spark starts.
         SpecSource source = SpecSource.read(file, HadoopConf.fromEnvironment());
         SweepSpec spec = source.parse();
-        int planned = SweepPlanner.plan(spec).size();
+        PlanEstimate plan = PlanEstimate.of(spec); // refuses a grid or a point too large before anything is listed
+        for (String warning : plan.check(PlanEstimate.Machine.of(a.option("master")))) {
+            err.println("rcsweep sweep: warning: " + warning);
+        }
+        long planned = plan.points();
         ResultsDirectory preflight = ResultsDirectory.forSweep(dir, HadoopConf.fromEnvironment());
         String runId = org.rcsweep.jobs.sweep.SweepJob.newRunId();
         try (WriterLock lock = preflight.lock(runId, "rcsweep sweep " + String.join(" ", args))) {

@@ -22,6 +22,7 @@ import org.rcsweep.spec.InputSpec;
 import org.rcsweep.spec.Knob;
 import org.rcsweep.spec.ModelSpec;
 import org.rcsweep.spec.OrthogonalSpec;
+import org.rcsweep.spec.PointSpec;
 import org.rcsweep.spec.RingSpec;
 import org.rcsweep.spec.SpecException;
 import org.rcsweep.spec.IpcSpec;
@@ -38,7 +39,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Reads a sweep spec from YAML and validates every field (see docs/sweep-spec.md). Every problem is a
@@ -46,6 +50,51 @@ import java.util.List;
  */
 public final class SweepSpecParser {
     public static final int DEFAULT_BATCH_POINTS = 16;
+    /** Upper bound of {@code run.batch_points}. */
+    public static final int MAX_BATCH_POINTS = 100_000;
+
+    /** The keys of each mapping; a key outside them is an unknown field. */
+    static final List<String> TOP_FIELDS = List.of("name", "seed", "replicas", "models", "sizes", "correlation",
+            "readouts", "readout_fractions", "input", "capacity", "theory", "ipc", "run");
+    static final List<String> CORRELATION_FIELDS = List.of("knob", "values");
+    static final List<String> INPUT_FIELDS = List.of("distribution", "steps", "washout");
+    static final List<String> CAPACITY_FIELDS = List.of("estimator", "max_delay", "train_fraction", "ridge",
+            "max_condition", "chunk_steps", "threads");
+    static final List<String> THEORY_FIELDS = List.of("linear", "predictors");
+    static final List<String> IPC_FIELDS = List.of("enabled", "max_degree", "max_delays", "threshold", "chi2_p",
+            "chi2_factor", "shuffle_scale", "surrogates", "window", "max_targets", "block_targets", "threads",
+            "tasks");
+    static final List<String> RUN_FIELDS = List.of("batch_points");
+    /** Each model kind's fields besides {@code kind}, in the order of docs/sweep-spec.md. */
+    static final Map<String, List<String>> MODEL_FIELDS = modelFields();
+
+    private static Map<String, List<String>> modelFields() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put(EsnSpec.KIND, List.of("activation", "leak", "gain", "spectral_radius", "density", "input_scale",
+                "bias_scale"));
+        m.put(OrthogonalSpec.KIND, List.of("activation", "rho", "leak", "input_scale"));
+        m.put(RingSpec.KIND, List.of("rho"));
+        m.put(DelayLineSpec.KIND, List.of());
+        m.put(LowRankSparseSpec.KIND, List.of("rank", "sparsity", "gain", "spectral_radius", "activation", "leak",
+                "input_scale"));
+        m.put(CfcSpec.KIND, List.of("rank", "sparsity", "gain", "dt", "input_scale", "gate_bias"));
+        m.put(DiagonalSsmSpec.KIND, List.of("reparameterization", "min_modulus", "max_modulus", "input_scale",
+                "readout_nonlinearity"));
+        m.put(LiGruSpec.KIND, List.of("gain", "input_scale", "stabilised"));
+        m.put(CustomSpec.KIND, List.of("recurrent", "input", "activation", "leak"));
+        m.put(LifSpec.KIND, List.of("beta", "gain", "density", "dale", "input_scale", "readout_tau"));
+        m.put(SpikeCodingSpec.KIND, List.of("dimensions", "decoder_scale", "leak", "noise", "input_scale",
+                "readout_tau"));
+        m.put(LearnedMemorySpec.KIND, List.of("feedback", "noise", "init_scale", "learning_steps", "learning_rate",
+                "lateral_timescale"));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static List<String> withKind(List<String> fields) {
+        List<String> out = new ArrayList<>(fields);
+        out.add("kind");
+        return out;
+    }
 
     private SweepSpecParser() {
     }
@@ -84,19 +133,19 @@ public final class SweepSpecParser {
         if (doc == null) {
             throw new SpecException("(document)", "the spec is empty");
         }
-        YamlFields top = new YamlFields("", doc);
+        YamlFields top = new YamlFields("", doc, TOP_FIELDS);
         String name = top.string("name", "sweep");
         long seed = top.longValue("seed", 1L);
-        int replicas = top.integer("replicas", 1);
+        int replicas = top.integer("replicas", 1, 1, SweepSpec.MAX_REPLICAS);
         List<ModelSpec> models = models(top, baseDir);
-        List<Integer> sizes = top.integers("sizes");
+        List<Integer> sizes = top.integers("sizes", 1, PointSpec.MAX_N);
         if (sizes == null) {
-            throw new SpecException("sizes", "is required: a list of reservoir sizes N");
+            throw top.missing("sizes", "is required: a list of reservoir sizes N");
         }
         Knob knob = Knob.NONE;
         List<Double> values = List.of(0.0);
         if (top.has("correlation")) {
-            YamlFields c = new YamlFields("correlation", top.raw("correlation"));
+            YamlFields c = new YamlFields("correlation", top.raw("correlation"), CORRELATION_FIELDS);
             knob = Knob.parse("correlation.knob", c.string("knob", "none"));
             List<Double> v = c.numbers("values");
             values = v == null ? List.of(0.0) : v;
@@ -111,15 +160,20 @@ public final class SweepSpecParser {
         } else {
             top.raw("correlation");
         }
-        ReadoutRule readouts = new ReadoutRule(top.integers("readouts"), top.numbers("readout_fractions"));
+        List<Integer> counts = top.integers("readouts", 1, PointSpec.MAX_N);
+        List<Double> fractions = top.numbers("readout_fractions");
+        if (counts == null && fractions == null) {
+            throw top.missing("readouts", "is required: give 'readouts' (counts) or 'readout_fractions'");
+        }
+        ReadoutRule readouts = new ReadoutRule(counts, fractions);
         InputSpec input = input(top);
         CapacitySpec capacity = capacity(top);
         TheorySpec theory = theory(top);
         IpcSpec ipc = ipc(top);
         int batch = DEFAULT_BATCH_POINTS;
         if (top.has("run")) {
-            YamlFields run = new YamlFields("run", top.raw("run"));
-            batch = run.integer("batch_points", DEFAULT_BATCH_POINTS);
+            YamlFields run = new YamlFields("run", top.raw("run"), RUN_FIELDS);
+            batch = run.integer("batch_points", DEFAULT_BATCH_POINTS, 1, MAX_BATCH_POINTS);
             run.rejectUnknown();
         } else {
             top.raw("run");
@@ -127,21 +181,25 @@ public final class SweepSpecParser {
         top.rejectUnknown();
         SweepSpec spec = new SweepSpec(name, seed, replicas, models, sizes, knob, values, readouts, input, capacity,
                 theory, ipc, batch);
-        SweepPlanner.plan(spec); // every point is validated before any Spark job starts
+        SweepPlanner.check(spec); // every point is validated, without listing them, before any Spark job starts
         return spec;
     }
 
     private static List<ModelSpec> models(YamlFields top, Path baseDir) {
         List<Object> list = top.list("models");
         if (list == null) {
-            throw new SpecException("models", "is required: a list of models, e.g. [{kind: esn}]");
+            throw top.missing("models", "is required: a list of models, e.g. [{kind: esn}]");
         }
         List<ModelSpec> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String path = "models[" + i + "]";
-            YamlFields m = new YamlFields(path, list.get(i));
+            YamlFields m = new YamlFields(path, list.get(i), ANY_MODEL_FIELDS);
             String kind = m.requiredString("kind");
             try {
+                List<String> fields = MODEL_FIELDS.get(kind);
+                if (fields != null) {
+                    m.narrow(withKind(fields));
+                }
                 out.add(model(kind, m, baseDir));
             } catch (SpecException e) {
                 throw e.field().startsWith(path) ? e : e.under(path);
@@ -151,9 +209,17 @@ public final class SweepSpecParser {
         return out;
     }
 
-    private static final List<String> KINDS = List.of(EsnSpec.KIND, OrthogonalSpec.KIND, RingSpec.KIND,
-            DelayLineSpec.KIND, LowRankSparseSpec.KIND, CfcSpec.KIND, DiagonalSsmSpec.KIND, LiGruSpec.KIND,
-            CustomSpec.KIND, LifSpec.KIND, SpikeCodingSpec.KIND, LearnedMemorySpec.KIND);
+    /** Upper bound of a model's {@code rank} (and of the rank knob's values); a rank must not exceed N either. */
+    public static final int MAX_RANK = 10_000;
+    private static final List<String> KINDS = List.copyOf(MODEL_FIELDS.keySet());
+    /** Before the kind is known, any model's field may appear. */
+    private static final List<String> ANY_MODEL_FIELDS = anyModelField();
+
+    private static List<String> anyModelField() {
+        TreeSet<String> all = new TreeSet<>();
+        MODEL_FIELDS.values().forEach(all::addAll);
+        return withKind(List.copyOf(all));
+    }
 
     private static ModelSpec model(String kind, YamlFields m, Path baseDir) {
         switch (kind) {
@@ -169,12 +235,12 @@ public final class SweepSpecParser {
             case DelayLineSpec.KIND:
                 return new DelayLineSpec();
             case LowRankSparseSpec.KIND:
-                return new LowRankSparseSpec(m.integer("rank", 10), m.number("sparsity", 0.5),
+                return new LowRankSparseSpec(m.integer("rank", 10, 1, MAX_RANK), m.number("sparsity", 0.5),
                         m.number("gain", 0.9), m.optionalNumber("spectral_radius"),
                         Activation.parse("activation", m.string("activation", "tanh")), m.number("leak", 1.0),
                         m.number("input_scale", 1.0));
             case CfcSpec.KIND:
-                return new CfcSpec(m.integer("rank", 10), m.number("sparsity", 0.5), m.number("gain", 1.0),
+                return new CfcSpec(m.integer("rank", 10, 1, MAX_RANK), m.number("sparsity", 0.5), m.number("gain", 1.0),
                         m.number("dt", 1.0), m.number("input_scale", 1.0), m.number("gate_bias", 0.0));
             case DiagonalSsmSpec.KIND:
                 return new DiagonalSsmSpec(SsmReparameterization.parse("reparameterization",
@@ -190,12 +256,12 @@ public final class SweepSpecParser {
                 return new LifSpec(m.number("beta", 0.9), m.number("gain", 1.0), m.number("density", 0.2),
                         m.bool("dale", false), m.number("input_scale", 1.0), m.number("readout_tau", 5.0));
             case SpikeCodingSpec.KIND:
-                return new SpikeCodingSpec(m.integer("dimensions", 2), m.number("decoder_scale", 0.1),
+                return new SpikeCodingSpec(m.integer("dimensions", 2, 1, 100), m.number("decoder_scale", 0.1),
                         m.number("leak", 0.95), m.number("noise", 0.0005), m.number("input_scale", 0.1),
                         m.number("readout_tau", 20.0));
             case LearnedMemorySpec.KIND:
                 return new LearnedMemorySpec(m.number("feedback", 0.9), m.number("noise", 0.01),
-                        m.number("init_scale", 0.5), m.integer("learning_steps", 20_000),
+                        m.number("init_scale", 0.5), m.integer("learning_steps", 20_000, 0, 100_000_000),
                         m.number("learning_rate", 0.01), m.number("lateral_timescale", 1.0));
             default:
                 throw new SpecException("kind", "'" + kind + "' is not a known model; known: "
@@ -228,10 +294,11 @@ public final class SweepSpecParser {
             top.raw("input");
             return new InputSpec(InputDistribution.UNIFORM, 10_000, 500);
         }
-        YamlFields in = new YamlFields("input", top.raw("input"));
+        YamlFields in = new YamlFields("input", top.raw("input"), INPUT_FIELDS);
         try {
             InputSpec spec = new InputSpec(InputDistribution.parse("distribution", in.string("distribution", "uniform")),
-                    in.integer("steps", 10_000), in.integer("washout", 500));
+                    in.integer("steps", 10_000, 10, InputSpec.MAX_STEPS),
+                    in.integer("washout", 500, 0, InputSpec.MAX_STEPS));
             in.rejectUnknown();
             return spec;
         } catch (SpecException e) {
@@ -244,7 +311,7 @@ public final class SweepSpecParser {
             top.raw("theory");
             return TheorySpec.defaults();
         }
-        YamlFields t = new YamlFields("theory", top.raw("theory"));
+        YamlFields t = new YamlFields("theory", top.raw("theory"), THEORY_FIELDS);
         TheorySpec spec = new TheorySpec(t.bool("linear", true), t.bool("predictors", true));
         t.rejectUnknown();
         return spec;
@@ -255,18 +322,20 @@ public final class SweepSpecParser {
             top.raw("ipc");
             return IpcSpec.disabled();
         }
-        YamlFields f = new YamlFields("ipc", top.raw("ipc"));
+        YamlFields f = new YamlFields("ipc", top.raw("ipc"), IPC_FIELDS);
         IpcSpec d = IpcSpec.defaults(3);
         try {
             Object delays = f.raw("max_delays");
-            List<Integer> maxDelays = delays == null || "auto".equals(delays) ? null : f.integers("max_delays");
-            IpcSpec spec = new IpcSpec(f.bool("enabled", true), f.integer("max_degree", d.maxDegree()), maxDelays,
+            List<Integer> maxDelays = delays == null || "auto".equals(delays) ? null : f.integers("max_delays", 0, 100_000);
+            IpcSpec spec = new IpcSpec(f.bool("enabled", true),
+                    f.integer("max_degree", d.maxDegree(), 1, IpcSpec.MAX_DEGREE), maxDelays,
                     IpcThreshold.parse("threshold", f.string("threshold", d.threshold().label())),
                     f.number("chi2_p", d.chi2P()), f.number("chi2_factor", d.chi2Factor()),
-                    f.number("shuffle_scale", d.shuffleScale()), f.integer("surrogates", d.surrogates()),
-                    f.integer("window", d.window()), f.integer("max_targets", d.maxTargets()),
-                    f.integer("block_targets", d.blockTargets()), f.integer("threads", d.threads()),
-                    f.integer("tasks", d.tasks()));
+                    f.number("shuffle_scale", d.shuffleScale()), f.integer("surrogates", d.surrogates(), 1, 10_000),
+                    f.integer("window", d.window(), 1, 100_000),
+                    f.integer("max_targets", d.maxTargets(), 1, 10_000_000),
+                    f.integer("block_targets", d.blockTargets(), 1, 65_536),
+                    f.integer("threads", d.threads(), 1, 64), f.integer("tasks", d.tasks(), 1, IpcSpec.MAX_TASKS));
             f.rejectUnknown();
             return spec;
         } catch (SpecException e) {
@@ -279,16 +348,16 @@ public final class SweepSpecParser {
             top.raw("capacity");
             return CapacitySpec.defaults();
         }
-        YamlFields c = new YamlFields("capacity", top.raw("capacity"));
+        YamlFields c = new YamlFields("capacity", top.raw("capacity"), CAPACITY_FIELDS);
         try {
             Object maxDelay = c.raw("max_delay");
             Integer k = maxDelay == null || "auto".equals(maxDelay) ? null
-                    : YamlFields.toInt("max_delay", maxDelay);
+                    : YamlFields.toInt("max_delay", maxDelay, 0, 1_000_000);
             CapacitySpec spec = new CapacitySpec(Estimator.parse("estimator", c.string("estimator", "holdout")), k,
                     c.number("train_fraction", CapacitySpec.DEFAULT_TRAIN_FRACTION),
                     c.number("ridge", CapacitySpec.DEFAULT_RIDGE),
                     c.number("max_condition", CapacitySpec.DEFAULT_MAX_CONDITION),
-                    c.integer("chunk_steps", CapacitySpec.DEFAULT_CHUNK_STEPS), c.integer("threads", 1));
+                    c.integer("chunk_steps", CapacitySpec.DEFAULT_CHUNK_STEPS, 1, 65_536), c.integer("threads", 1, 1, 64));
             c.rejectUnknown();
             return spec;
         } catch (SpecException e) {

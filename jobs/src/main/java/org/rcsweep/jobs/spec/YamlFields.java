@@ -2,7 +2,9 @@ package org.rcsweep.jobs.spec;
 
 import org.rcsweep.spec.SpecException;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +13,21 @@ import java.util.TreeSet;
 
 /**
  * Typed access to one YAML mapping of a sweep spec, with errors that name the dotted field path, the value found and
- * what is allowed. Unknown keys are errors too: a misspelt field must not silently fall back to its default.
+ * what is allowed. Unknown keys are errors too: a misspelt field must not silently fall back to its default. The keys
+ * a mapping may hold are declared up front and checked first, so that a misspelt key is reported as unknown (with
+ * the closest known key) before the field it was meant to be is reported missing or its default causes an error.
  */
 final class YamlFields {
+    /** Largest edit distance at which a known key is suggested for an unknown one. */
+    static final int SUGGESTION_DISTANCE = 2;
     private final String path;
     private final Map<String, Object> map;
     private final Set<String> read = new TreeSet<>();
+    private Set<String> known;
 
-    YamlFields(String path, Object node) {
+    YamlFields(String path, Object node, Collection<String> known) {
         this.path = path;
+        this.known = new TreeSet<>(known);
         if (!(node instanceof Map<?, ?> m)) {
             throw new SpecException(path.isEmpty() ? "(document)" : path,
                     "expected a mapping of fields, got " + describe(node));
@@ -28,6 +36,13 @@ final class YamlFields {
         for (Map.Entry<?, ?> e : m.entrySet()) {
             this.map.put(String.valueOf(e.getKey()), e.getValue());
         }
+        rejectUnknownKeys(); // a misspelt key is reported before its field is found missing or defaulted
+    }
+
+    /** Restricts the keys this mapping may hold (a model's fields, once its kind is known). */
+    void narrow(Collection<String> keys) {
+        this.known = new TreeSet<>(keys);
+        rejectUnknownKeys();
     }
 
     String field(String key) {
@@ -39,6 +54,9 @@ final class YamlFields {
     }
 
     Object raw(String key) {
+        if (!known.contains(key)) {
+            throw new IllegalStateException("the parser reads '" + field(key) + "', which is not declared");
+        }
         read.add(key);
         return map.get(key);
     }
@@ -46,9 +64,18 @@ final class YamlFields {
     Object required(String key) {
         Object v = raw(key);
         if (v == null) {
-            throw new SpecException(field(key), "is required");
+            throw missing(key, "is required");
         }
         return v;
+    }
+
+    /**
+     * The error for a required field that is absent, unless the mapping holds an unknown key (most likely the field,
+     * misspelt): then that one is the error.
+     */
+    SpecException missing(String key, String problem) {
+        rejectUnknownKeys();
+        return new SpecException(field(key), problem);
     }
 
     String string(String key, String fallback) {
@@ -88,14 +115,10 @@ final class YamlFields {
         return v == null ? null : toNumber(field(key), v);
     }
 
-    int integer(String key, int fallback) {
+    /** An integer in [lo, hi] (the documented range, also reported for values beyond Java's int). */
+    int integer(String key, int fallback, int lo, int hi) {
         Object v = raw(key);
-        return v == null ? fallback : toInt(field(key), v);
-    }
-
-    Integer optionalInteger(String key) {
-        Object v = raw(key);
-        return v == null ? null : toInt(field(key), v);
+        return v == null ? fallback : toInt(field(key), v, lo, hi);
     }
 
     long longValue(String key, long fallback) {
@@ -127,14 +150,15 @@ final class YamlFields {
         throw new SpecException(field(key), "expected a list, got " + describe(v));
     }
 
-    List<Integer> integers(String key) {
+    /** A list of integers, each in [lo, hi]. */
+    List<Integer> integers(String key, int lo, int hi) {
         List<Object> l = list(key);
         if (l == null) {
             return null;
         }
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < l.size(); i++) {
-            out.add(toInt(field(key) + "[" + i + "]", l.get(i)));
+            out.add(toInt(field(key) + "[" + i + "]", l.get(i), lo, hi));
         }
         return out;
     }
@@ -153,11 +177,58 @@ final class YamlFields {
 
     /** Call after reading every known key: any other key is a spec error. */
     void rejectUnknown() {
+        rejectUnknownKeys();
         for (String key : map.keySet()) {
             if (!read.contains(key)) {
-                throw new SpecException(field(key), "is not a known field here; known fields: " + read);
+                throw new IllegalStateException("the parser did not read the declared field '" + field(key) + "'");
             }
         }
+    }
+
+    private void rejectUnknownKeys() {
+        for (String key : map.keySet()) {
+            if (!known.contains(key)) {
+                String closest = closest(key, known);
+                throw new SpecException(field(key), "unknown field '" + key + "'"
+                        + (closest == null ? "" : " (did you mean '" + closest + "'?)")
+                        + (known.isEmpty() ? "; this mapping takes no fields" : "; known fields here: "
+                        + String.join(", ", known)));
+            }
+        }
+    }
+
+    /** The known key nearest to {@code key} within {@link #SUGGESTION_DISTANCE} edits, or null (ties: the first). */
+    static String closest(String key, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = SUGGESTION_DISTANCE + 1;
+        for (String c : new TreeSet<>(candidates)) {
+            int d = levenshtein(key, c);
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Edit distance (insertions, deletions, substitutions) between two strings. */
+    static int levenshtein(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     static double toNumber(String field, Object v) {
@@ -181,18 +252,26 @@ final class YamlFields {
         throw new SpecException(field, "expected a number, got " + describe(v));
     }
 
-    static int toInt(String field, Object v) {
-        if (v instanceof Integer i) {
-            return i;
+    /**
+     * An integer in [lo, hi]. A value outside it, however large (YAML reads those as Long or BigInteger), is
+     * reported with that documented range rather than Java's int range.
+     */
+    static int toInt(String field, Object v, int lo, int hi) {
+        BigInteger value;
+        String text;
+        if (v instanceof Integer || v instanceof Long || v instanceof BigInteger) {
+            value = new BigInteger(v.toString());
+            text = v.toString();
+        } else if (v instanceof Double d && Double.isFinite(d) && d == Math.rint(d)) {
+            value = new java.math.BigDecimal(d).toBigIntegerExact();
+            text = String.valueOf(v);
+        } else {
+            throw new SpecException(field, "expected an integer, got " + describe(v));
         }
-        if (v instanceof Long || v instanceof java.math.BigInteger) {
-            throw new SpecException(field, v + " is outside the allowed range [" + Integer.MIN_VALUE + ", "
-                    + Integer.MAX_VALUE + "]");
+        if (value.compareTo(BigInteger.valueOf(lo)) < 0 || value.compareTo(BigInteger.valueOf(hi)) > 0) {
+            throw new SpecException(field, text + " is outside the allowed range [" + lo + ", " + hi + "]");
         }
-        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
-            return (int) d.doubleValue();
-        }
-        throw new SpecException(field, "expected an integer, got " + describe(v));
+        return value.intValue();
     }
 
     static String describe(Object v) {

@@ -99,8 +99,8 @@ class SweepSpecParserTest {
             Arguments.of("negative T", "steps: 500", "steps: -5", "input.steps", "allowed range"),
             Arguments.of("malformed YAML", "sizes: [10, 20]", "sizes: [10, 20", "(document)", "malformed YAML"),
             Arguments.of("leak out of range", "gain: 0.8", "leak: 1.5", "models[0].leak", "(0.0, 1.0]"),
-            Arguments.of("unknown field", "seed: 5", "seed: 5\nsead: 3", "sead", "not a known field"),
-            Arguments.of("misspelt model field", "gain: 0.8", "gian: 0.8", "models[0].gian", "not a known field"),
+            Arguments.of("unknown field", "seed: 5", "seed: 5\nsead: 3", "sead", "unknown field 'sead' (did you mean 'seed'?)"),
+            Arguments.of("misspelt model field", "gain: 0.8", "gian: 0.8", "models[0].gian", "unknown field 'gian' (did you mean 'gain'?)"),
             Arguments.of("text for a number", "replicas: 2", "replicas: two", "replicas", "expected an integer"),
             Arguments.of("zero replicas", "replicas: 2", "replicas: 0", "replicas", "allowed range"),
             Arguments.of("unknown estimator", "estimator: in-sample", "estimator: loo", "capacity.estimator", "holdout, in-sample"),
@@ -133,7 +133,7 @@ class SweepSpecParserTest {
             Arguments.of("learned memory feedback at one", "  - kind: ring\n    rho: 0.9", "  - kind: learned-memory\n    feedback: 1.0", "models[1].feedback", "(0.0, 1.0)"),
             Arguments.of("learned memory lateral rate above one", "  - kind: ring\n    rho: 0.9", "  - kind: learned-memory\n    learning_rate: 0.2\n    lateral_timescale: 0.1", "models[1].lateral_timescale", "must exceed learning_rate"),
             Arguments.of("learned memory negative steps", "  - kind: ring\n    rho: 0.9", "  - kind: learned-memory\n    learning_steps: -1", "models[1].learning_steps", "allowed range"),
-            Arguments.of("models not a list", "models:", "models: 3\nold_models:", "models", "expected a list"));
+            Arguments.of("models not a list", "models:", "models: 3\ncorrelation:", "models", "expected a list"));
     }
 
     /** Each bad input is rejected with the field's path and a word of what is allowed. */
