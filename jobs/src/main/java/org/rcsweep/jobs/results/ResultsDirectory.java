@@ -122,10 +122,11 @@ public final class ResultsDirectory {
         if (scheme != null) {
             try {
                 FileSystem.getFileSystemClass(scheme, conf);
-            } catch (UnsupportedFileSystemException e) {
+            } catch (UnsupportedFileSystemException | RuntimeException e) {
+                // Hadoop names a class for some schemes (s3a) whose jar may be absent: a RuntimeException then.
                 throw new DirectoryException("'" + dir + "': no file system for scheme '" + scheme + "' on the "
                         + "classpath" + (scheme.equals("s3a") ? " (s3a needs hadoop-aws and its AWS SDK bundle: see "
-                        + "README, 'Run on a cluster')" : ""));
+                        + "README, 'Run on a cluster')" : "") + ": " + rootMessage(e));
             } catch (IOException e) {
                 throw new DirectoryException("'" + dir + "': " + rootMessage(e));
             }
