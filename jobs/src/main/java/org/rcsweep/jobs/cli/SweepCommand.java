@@ -9,6 +9,7 @@ import org.rcsweep.jobs.spark.Sessions;
 import org.rcsweep.jobs.spec.SpecSource;
 import org.rcsweep.jobs.spec.PlanEstimate;
 import org.rcsweep.jobs.spec.SweepSpec;
+import org.rcsweep.jobs.sweep.BatchNotCommitted;
 import org.rcsweep.jobs.sweep.Progress;
 import org.rcsweep.jobs.sweep.SweepJob;
 
@@ -57,6 +58,12 @@ final class SweepCommand {
                 SweepJob.Summary s = SweepJob.run(spark, spec, results, lock, options);
                 report(s, dir, out, err);
                 return Main.OK;
+            } catch (BatchNotCommitted e) {
+                err.println("rcsweep sweep: " + e.getMessage());
+                err.println("rcsweep sweep: " + e.committed() + " of " + e.planned() + " points are committed; run the "
+                        + "same command to resume" + (e.outOfMemory() ? " with more memory (RCSWEEP_JAVA_OPTS=-Xmx…"
+                        + " in local mode, spark.executor.memory on a cluster)" : ""));
+                return Main.FAILED;
             } catch (RuntimeException e) {
                 if (e instanceof org.rcsweep.jobs.results.DirectoryException d) {
                     throw d;

@@ -200,7 +200,13 @@ public final class SweepJob {
         }
         try {
             for (int i = 0; i < batches.size(); i++) {
-                List<PointTask.Output> outputs = await(pending.poll());
+                List<PointTask.Output> outputs;
+                try {
+                    outputs = await(pending.poll());
+                } catch (RuntimeException e) {
+                    throw new BatchNotCommitted(batchId(batches.get(i)), batches.get(i).stream().map(PointSpec::id)
+                            .toList(), already + computed, planned, e);
+                }
                 outputs.forEach(o -> manifest.executor(o.executor(), o.simd()));
                 if (i + BATCHES_IN_FLIGHT < batches.size()) {
                     pending.add(evaluate(jsc, listener, batches.get(i + BATCHES_IN_FLIGHT), injectFaults));
@@ -282,7 +288,10 @@ public final class SweepJob {
                             FaultInjection.failFirstAttempt();
                         }
                         List<PointTask.Output> results = new ArrayList<>();
-                        slice.forEach(unit -> results.add(unit.run()));
+                        slice.forEach(unit -> {
+                            FaultInjection.outOfMemoryIfAsked(unit.spec().id());
+                            results.add(unit.run());
+                        });
                         return results.iterator();
                     })
                     .collectAsync();
