@@ -35,7 +35,8 @@ public final class PointRows {
             rows.add(new Object[] {
                 result.pointId(), s.sweep(), s.model().kind(), s.model().canonical(), s.n(),
                 s.correlation().knob().label(), s.correlation().value(), r.readouts(), s.replica(), result.seed(),
-                s.input().distribution().label(), s.input().steps(), s.input().washout(), s.maxDelay(),
+                s.input().distribution().label(), s.input().steps(), s.input().washout(), s.input().streams(),
+                s.maxDelay(),
                 s.capacity().estimator().label(), s.capacity().ridge(),
                 orNull(r.mcTotal()), orNull(r.mcInSample()), orNull(r.mcHoldout()),
                 orNull(r.correlations().meanAbs()), orNull(r.correlations().rms()),

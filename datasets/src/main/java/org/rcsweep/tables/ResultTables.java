@@ -34,6 +34,8 @@ public final class ResultTables {
             required("input", STRING, "input law (uniform on [-1,1], gaussian, binary)"),
             required("steps", INT, "measured samples T (after washout)"),
             required("washout", INT, "discarded initial steps"),
+            required("streams", INT, "input streams S the T samples came from (T/S each, every stream with its own "
+                    + "washout); 1 for one sequence"),
             required("max_delay", INT, "largest delay K; memory targets are u(t-k) for k = 0..K"),
             required("estimator", STRING, "holdout or in-sample: which estimate mc_total and memory_curve.m hold"),
             required("ridge", DOUBLE, "ridge λ relative to the mean readout variance"),

@@ -103,7 +103,8 @@ final class HoldoutScores {
         }
         double[] out = new double[m];
         for (int k = 0; k < m; k++) {
-            out[k] = q[k] > 0 && vt[k] > 0 ? c[k] * c[k] / (q[k] * vt[k]) : 0.0;
+            // A squared correlation: at most 1, also where rounding would put it an ulp above.
+            out[k] = q[k] > 0 && vt[k] > 0 ? Math.min(1.0, c[k] * c[k] / (q[k] * vt[k])) : 0.0;
         }
         return out;
     }

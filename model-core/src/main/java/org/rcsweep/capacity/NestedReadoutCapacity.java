@@ -69,7 +69,8 @@ public final class NestedReadoutCapacity {
             }
             double[] inSample = new double[m];
             for (int k = 0; k < m; k++) {
-                inSample[k] = vy[k] > 0 ? cumulative[k] / vy[k] : 0.0;
+                // An explained fraction of variance: at most 1, also where rounding would put it an ulp above.
+                inSample[k] = vy[k] > 0 ? Math.min(1.0, cumulative[k] / vy[k]) : 0.0;
             }
             out[idx] = new ReadoutCapacity(l, inSample, holdout == null ? null : holdout.upTo(l), condition,
                     chol.rank(l), true);

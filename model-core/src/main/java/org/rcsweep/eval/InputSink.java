@@ -14,4 +14,11 @@ public interface InputSink {
      * @param training      whether the rows belong to the training (true) or held-out (false) samples
      */
     void accept(DMatrixRMaj readoutStates, double[] input, int offset, boolean training);
+
+    /**
+     * The chunks accepted since the last call belong to one input stream and the next chunk starts another (with
+     * {@code input.streams} S &gt; 1): a sink that relies on consecutive chunks starts a new segment.
+     */
+    default void endStream() {
+    }
 }

@@ -1,5 +1,7 @@
 package org.rcsweep.eval;
 
+import org.ejml.data.DMatrixRMaj;
+
 import org.rcsweep.capacity.NestedReadoutCapacity;
 import org.rcsweep.capacity.ReadoutCapacity;
 import org.rcsweep.eval.ipc.IpcMeasurement;
@@ -52,7 +54,20 @@ public final class PointEvaluator {
             int lMax = spec.maxReadouts();
             CrossMoments train = memoryMoments(spec);
             CrossMoments test = PointSimulation.trainingSteps(spec) < spec.input().steps() ? memoryMoments(spec) : null;
-            simulation.run((x, u, offset, training) -> (training ? train : test).addDelayedInputs(x, u, offset));
+            simulation.run(new InputSink() {
+                @Override
+                public void accept(DMatrixRMaj x, double[] u, int offset, boolean training) {
+                    (training ? train : test).addDelayedInputs(x, u, offset);
+                }
+
+                @Override
+                public void endStream() {
+                    train.endSegment();
+                    if (test != null) {
+                        test.endSegment();
+                    }
+                }
+            });
             int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
 
             long start = System.nanoTime();
@@ -92,7 +107,8 @@ public final class PointEvaluator {
      */
     public static CrossMoments memoryMoments(PointSpec spec) {
         int k = spec.maxDelay();
-        return k >= FFT_MIN_DELAY ? CrossMoments.forDelayedInputs(spec.maxReadouts(), k, spec.capacity().chunkSteps(),
+        return k >= FFT_MIN_DELAY ? CrossMoments.forDelayedInputs(spec.maxReadouts(), k,
+                PointSimulation.rowsPerCall(spec, k),
                 spec.capacity().threads())
                 : new CrossMoments(spec.maxReadouts(), k + 1);
     }
@@ -108,9 +124,17 @@ public final class PointEvaluator {
             String message = c.wellConditioned() ? "" : "Gram matrix of " + c.readouts()
                     + " readouts has condition estimate " + c.conditionEstimate() + " (limit " + cap.maxCondition()
                     + "): capacities not reported";
+            double inSampleTotal = ReadoutCapacity.sum(c.inSample());
+            if (c.wellConditioned() && inSampleTotal > c.readouts()) {
+                // Memory capacity cannot exceed L; an in-sample sum above it is the estimator's upward bias.
+                message = String.format(java.util.Locale.ROOT, "mc_in_sample %.2f exceeds L = %d: the in-sample "
+                        + "estimate is biased upward (about L/T per delay)%s", inSampleTotal, c.readouts(), holdout
+                        ? "; mc_holdout is not" : "; use the holdout estimator or a longer input");
+            }
+            TheoryCurves curves = c.rank() == 0 ? theory[i].withoutReadoutSignal() : theory[i];
             rows.add(new ReadoutResult(c.readouts(), status, message, ReadoutCapacity.sum(memory),
-                    ReadoutCapacity.sum(c.inSample()), holdout ? ReadoutCapacity.sum(c.holdout()) : Double.NaN,
-                    memory, c.inSample(), correlations[i], c.conditionEstimate(), theory[i], c.rank()));
+                    inSampleTotal, holdout ? ReadoutCapacity.sum(c.holdout()) : Double.NaN,
+                    memory, c.inSample(), correlations[i], c.conditionEstimate(), curves, c.rank()));
         }
         return rows;
     }

@@ -9,11 +9,18 @@ import org.rcsweep.model.SpikeStatistics;
 import org.rcsweep.model.SpikingReservoir;
 import org.rcsweep.model.UnstableLearningException;
 import org.rcsweep.model.ReservoirFactory;
+import org.rcsweep.model.LeakyRateReservoir;
+import org.rcsweep.model.SeparateStreams;
+import org.rcsweep.model.StreamedReservoir;
+import org.rcsweep.random.Rng;
+import org.rcsweep.random.SplitMix64;
 import org.rcsweep.parallel.ParallelRanges;
 import org.rcsweep.random.SeedStreams;
 import org.rcsweep.spec.PointSpec;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -93,6 +100,10 @@ public final class PointSimulation {
 
     /** Runs the simulation, handing each chunk's raw input history to the sink. */
     public void run(InputSink sink) {
+        if (spec.input().streams() > 1) {
+            runStreams(sink);
+            return;
+        }
         int n = spec.n();
         int k = history;
         int lMax = spec.maxReadouts();
@@ -147,6 +158,158 @@ public final class PointSimulation {
             sinkNanos += System.nanoTime() - gather;
             t += rows;
         }
+    }
+
+    /**
+     * The simulation with S = {@code input.streams} &gt; 1 input streams of T/S samples each, advanced together (one
+     * matrix–matrix product per step where the model allows, {@link StreamedReservoir}). Stream s has its own seeded
+     * input and pre-history (stream 0 the point's own), starts from the zero state and runs its own washout. Rows are
+     * handed to the sink stream by stream in rounds of R steps (R about the delay range, so that blocks of delayed
+     * products stay long), with {@link InputSink#endStream} after each stream's rows: no target ever pairs a state of
+     * one stream with an input of another. Within each stream the first ⌊f·T/S⌋ samples are training samples and the
+     * rest held out, so the split is the same fraction of every stream.
+     */
+    private void runStreams(InputSink sink) {
+        int n = spec.n();
+        int streams = spec.input().streams();
+        int lMax = spec.maxReadouts();
+        int chunk = spec.capacity().chunkSteps();
+        int steps = spec.input().stepsPerStream();
+        int trainSteps = holdoutSplit ? spec.capacity().trainingSteps(steps) : steps;
+        int round = roundRows(chunk, history, lMax, streams);
+
+        long start = System.nanoTime();
+        Reservoir first;
+        StreamedReservoir all;
+        try {
+            first = reservoirs.get();
+            if (first instanceof LeakyRateReservoir rate) {
+                all = rate.streams(streams, spec.capacity().threads());
+            } else {
+                List<Reservoir> copies = new ArrayList<>();
+                copies.add(first.withThreads(spec.capacity().threads()));
+                for (int s = 1; s < streams; s++) {
+                    copies.add(reservoirs.get().withThreads(spec.capacity().threads()));
+                }
+                all = new SeparateStreams(copies);
+                first = copies.get(0);
+            }
+        } catch (UnstableLearningException e) {
+            throw new DivergenceException(e.getMessage());
+        }
+        reservoir = first;
+        int[] readouts = readoutNeurons(spec);
+        DelayedTargets[] targets = new DelayedTargets[streams];
+        double[][] windows = new double[streams][];
+        double[][] states = new double[streams][chunk * n];
+        DMatrixRMaj[] x = new DMatrixRMaj[streams];
+        for (int s = 0; s < streams; s++) {
+            targets[s] = new DelayedTargets(history, round, new InputSignal(spec.input().distribution(),
+                    streamRng(SeedStreams.INPUT_SIGNAL, s)), new InputSignal(spec.input().distribution(),
+                    streamRng(SeedStreams.INPUT_PREHISTORY, s)));
+            windows[s] = targets[s].window();
+            x[s] = new DMatrixRMaj(round, lMax);
+        }
+        simulateNanos += System.nanoTime() - start;
+
+        for (int t = -spec.input().washout(); t < 0; ) {
+            int rows = Math.min(round, -t);
+            simulateRound(all, targets, windows, states, null, readouts, rows, chunk, t);
+            t += rows;
+        }
+        if (first instanceof SpikingReservoir spiking) {
+            spiking.resetStatistics();
+        }
+        for (int t = 0; t < steps; ) {
+            boolean training = t < trainSteps;
+            int rows = Math.min(round, (training ? trainSteps : steps) - t);
+            simulateRound(all, targets, windows, states, x, readouts, rows, chunk, t);
+            long handed = System.nanoTime();
+            for (int s = 0; s < streams; s++) {
+                sink.accept(x[s], windows[s], targets[s].offset(), training);
+                sink.endStream();
+                targets[s].slide(rows);
+            }
+            sinkNanos += System.nanoTime() - handed;
+            t += rows;
+        }
+    }
+
+    /** The most rows a sink receives in one call: a chunk, or with several input streams a round. */
+    public static int rowsPerCall(PointSpec spec, int history) {
+        int chunk = spec.capacity().chunkSteps();
+        return spec.input().streams() > 1 ? roundRows(chunk, history, spec.maxReadouts(), spec.input().streams())
+                : chunk;
+    }
+
+    /**
+     * Steps of one round: as many as hold about the delay range (at least one chunk), within a budget of 8 Mi doubles
+     * for the held readout states of all streams.
+     */
+    static int roundRows(int chunk, int history, int readouts, int streams) {
+        long budget = (8L << 20) / Math.max(1, (long) readouts * streams);
+        long wanted = ((long) Math.max(history, 1) + chunk - 1) / chunk * chunk;
+        return (int) Math.max(chunk, Math.min(Math.min(wanted, 16L * chunk), budget / chunk * chunk));
+    }
+
+    /** Stream s's generator of the given kind: stream 0 uses the point's own, so that S = 1 keeps its input. */
+    private Rng streamRng(SeedStreams kind, int s) {
+        return s == 0 ? kind.rng(seed) : kind.rng(SplitMix64.mix(seed ^ SplitMix64.mix(STREAM_SALT + s)));
+    }
+
+    /** Salt of the per-stream seeds ("Stream"). */
+    private static final long STREAM_SALT = 0x53747265616DL;
+
+    /**
+     * Draws {@code rows} inputs of every stream, advances all streams through them in chunks, checks the states, and
+     * (when {@code x} is given) gathers each stream's readout states into {@code x[s]} (rows × L_max).
+     */
+    private void simulateRound(StreamedReservoir all, DelayedTargets[] targets, double[][] windows,
+                               double[][] states, DMatrixRMaj[] x, int[] readouts, int rows, int chunk, int t) {
+        long start = System.nanoTime();
+        int n = all.size();
+        int lMax = readouts.length;
+        for (DelayedTargets target : targets) {
+            target.draw(rows);
+        }
+        if (x != null) {
+            for (DMatrixRMaj m : x) {
+                m.reshape(rows, lMax, false);
+            }
+        }
+        int offset = targets[0].offset();
+        for (int done = 0; done < rows; ) {
+            int b = Math.min(chunk, rows - done);
+            all.advance(windows, offset + done, b, states);
+            for (int s = 0; s < states.length; s++) {
+                double[] st = states[s];
+                for (int i = 0; i < b * n; i++) {
+                    double v = st[i];
+                    if (!(Math.abs(v) <= DIVERGENCE_BOUND)) {
+                        throw new DivergenceException("state of neuron " + (i % n) + " of input stream " + s
+                                + " reached " + v + " at step " + (t + done + i / n) + " (bound " + DIVERGENCE_BOUND
+                                + ")");
+                    }
+                }
+                if (x != null) {
+                    double[] xd = x[s].data;
+                    for (int r = 0; r < b; r++) {
+                        int so = r * n;
+                        int xo = (done + r) * lMax;
+                        for (int i = 0; i < lMax; i++) {
+                            xd[xo + i] = st[so + readouts[i]];
+                        }
+                    }
+                }
+            }
+            done += b;
+        }
+        if (x == null) {
+            for (DelayedTargets target : targets) {
+                target.slide(rows);
+            }
+        }
+        simulateNanos += System.nanoTime() - start;
     }
 
     private void advance(Reservoir reservoir, DelayedTargets targets, int rows, double[] states, int t) {

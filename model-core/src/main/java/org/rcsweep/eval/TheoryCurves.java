@@ -12,6 +12,15 @@ import java.util.Arrays;
  */
 public record TheoryCurves(double[] mLinear, double[] mIndependent, double[] mCorrelated) implements Serializable {
 
+    /**
+     * These curves for a readout set that carries no signal (numerical rank 0: every readout constant): both
+     * predictors from readout statistics give no capacity there; the linear theory, from the weights, stays.
+     */
+    public TheoryCurves withoutReadoutSignal() {
+        double[] zero = new double[mIndependent.length];
+        return new TheoryCurves(mLinear, zero, zero.clone());
+    }
+
     public static TheoryCurves none(int targets) {
         double[] nan = new double[targets];
         Arrays.fill(nan, Double.NaN);

@@ -153,6 +153,14 @@ public final class LeakyRateReservoir implements Reservoir {
         return timed ? System.nanoTime() - start - waited : 0;
     }
 
+    /**
+     * S copies of this reservoir, from the zero state, advanced together by one matrix–matrix product per step with
+     * up to {@code threads} threads (the weights are shared, not copied).
+     */
+    public StreamedReservoir streams(int count, int threads) {
+        return new LeakyRateStreams(w, wIn, bias, leak, activation, count, threads);
+    }
+
     /** A copy of the recurrent matrix (row-major). */
     public double[] recurrentWeights() {
         return w.toRowMajor();

@@ -87,6 +87,17 @@ public final class CrossMoments {
     }
 
     /**
+     * Ends a segment of consecutive delayed-input chunks: the next chunk may come from another input stream (its own
+     * history), and no product ever pairs a state of one stream with an input of another. Plain moments hold no
+     * segment: nothing happens.
+     */
+    public void endSegment() {
+        if (delayed != null) {
+            delayed.endSegment(sxy.data);
+        }
+    }
+
+    /**
      * Adds a chunk whose targets are the delayed inputs u(t_r − k), k = 0 … targets − 1, read from the input history:
      * {@code u[offset + r − k]} for row r. The same sums, in the same order, as {@link #add} with the matrix
      * y[r][k] = u[offset + r − k]; moments {@link #forDelayedInputs} never build that matrix (rows × (K + 1) doubles

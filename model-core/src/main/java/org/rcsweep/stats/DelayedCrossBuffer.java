@@ -122,6 +122,15 @@ final class DelayedCrossBuffer {
         rows = 0;
     }
 
+    /**
+     * Ends the current segment of consecutive chunks (an input stream ends): flushes the held block, after which the
+     * next chunk starts a new segment with its own input history instead of continuing this one.
+     */
+    void endSegment(double[] s) {
+        flush(s);
+        started = false;
+    }
+
     /** Flushes the held block and turns any summed spectra into sums in s: s is then complete. */
     void finish(double[] s) {
         flush(s);

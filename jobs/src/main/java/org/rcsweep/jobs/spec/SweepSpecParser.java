@@ -57,7 +57,7 @@ public final class SweepSpecParser {
     static final List<String> TOP_FIELDS = List.of("name", "seed", "replicas", "models", "sizes", "correlation",
             "readouts", "readout_fractions", "input", "capacity", "theory", "ipc", "run");
     static final List<String> CORRELATION_FIELDS = List.of("knob", "values");
-    static final List<String> INPUT_FIELDS = List.of("distribution", "steps", "washout");
+    static final List<String> INPUT_FIELDS = List.of("distribution", "steps", "washout", "streams");
     static final List<String> CAPACITY_FIELDS = List.of("estimator", "max_delay", "train_fraction", "ridge",
             "max_condition", "chunk_steps", "threads");
     static final List<String> THEORY_FIELDS = List.of("linear", "predictors");
@@ -298,7 +298,8 @@ public final class SweepSpecParser {
         try {
             InputSpec spec = new InputSpec(InputDistribution.parse("distribution", in.string("distribution", "uniform")),
                     in.integer("steps", 10_000, 10, InputSpec.MAX_STEPS),
-                    in.integer("washout", 500, 0, InputSpec.MAX_STEPS));
+                    in.integer("washout", 500, 0, InputSpec.MAX_STEPS),
+                    in.integer("streams", 1, 1, InputSpec.MAX_STREAMS));
             in.rejectUnknown();
             return spec;
         } catch (SpecException e) {

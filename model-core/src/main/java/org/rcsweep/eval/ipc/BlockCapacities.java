@@ -75,7 +75,7 @@ final class BlockCapacities {
         }
         int m = block.size();
         int lMax = spec.maxReadouts();
-        int chunk = spec.capacity().chunkSteps();
+        int chunk = PointSimulation.rowsPerCall(spec, history);
         InputDistribution law = spec.input().distribution();
         CrossMoments moments = new CrossMoments(lMax, m);
         DMatrixRMaj z = new DMatrixRMaj(chunk, m);
