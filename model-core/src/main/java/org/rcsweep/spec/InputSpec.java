@@ -10,7 +10,7 @@ import java.io.Serializable;
  */
 public record InputSpec(InputDistribution distribution, int steps, int washout, int streams) implements Serializable {
     public static final int MAX_STEPS = 100_000_000;
-    public static final int MAX_STREAMS = 256;
+    public static final int MAX_STREAMS = 100;
 
     public InputSpec {
         if (distribution == null) {

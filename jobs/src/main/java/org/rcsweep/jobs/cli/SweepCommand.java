@@ -38,7 +38,7 @@ final class SweepCommand {
         Progress.Mode mode = progressMode(a.option("progress"));
         Map<String, String> confs = a.confs();
         // Everything about the spec and the output directory is checked here, before Spark starts.
-        SpecSource source = SpecSource.read(file, HadoopConf.fromEnvironment());
+        SpecSource source = SpecSource.read(file, HadoopConf::fromEnvironment);
         SweepSpec spec = source.parse();
         PlanEstimate plan = PlanEstimate.of(spec); // refuses a grid or a point too large before anything is listed
         for (String warning : plan.check(PlanEstimate.Machine.of(a.option("master")))) {

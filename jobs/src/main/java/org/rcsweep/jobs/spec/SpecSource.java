@@ -32,6 +32,20 @@ public record SpecSource(String location, String text, String parseText, java.ni
     static final long MAX_SPEC_BYTES = 1 << 20;
 
     public static SpecSource read(String location, Configuration conf) {
+        return read(location, () -> conf);
+    }
+
+    /**
+     * As {@link #read(String, Configuration)}, creating the Hadoop configuration only for a remote spec: a local spec
+     * is read without loading Hadoop, so that a spec's errors are reported at once.
+     */
+    public static SpecSource read(String location, java.util.function.Supplier<Configuration> hadoop) {
+        if (!location.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+            java.nio.file.Path local = java.nio.file.Path.of(location);
+            String text = readLocal(local);
+            java.nio.file.Path dir = local.toAbsolutePath().getParent();
+            return new SpecSource(location, text, text, dir == null ? java.nio.file.Path.of("") : dir);
+        }
         Path p;
         try {
             p = new Path(location);
@@ -45,6 +59,7 @@ public record SpecSource(String location, String text, String parseText, java.ni
             java.nio.file.Path dir = local.toAbsolutePath().getParent();
             return new SpecSource(location, text, text, dir == null ? java.nio.file.Path.of("") : dir);
         }
+        Configuration conf = hadoop.get();
         try {
             FileSystem fs = p.getFileSystem(conf);
             if (!fs.exists(p)) {
