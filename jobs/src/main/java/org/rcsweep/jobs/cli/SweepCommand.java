@@ -19,30 +19,34 @@ import java.util.Set;
 
 /**
  * {@code rcsweep sweep SPEC --out DIR [--master URL] [--conf k=v]… [--max-batches N]
- * [--progress terminal|lines|quiet] [--allow-mixed] [--retry-failed]}.
+ * [--progress terminal|lines|quiet] [--allow-mixed] [--retry-failed] [--set path=value]… [--dry-run]}.
  */
 final class SweepCommand {
     private SweepCommand() {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Arguments a = new Arguments(args, Set.of("out", "master", "max-batches", "progress", "conf"),
-                Set.of("allow-mixed", "retry-failed"));
+        Arguments a = new Arguments(args, Set.of("out", "master", "max-batches", "progress", "conf", "set"),
+                Set.of("allow-mixed", "retry-failed", "dry-run"));
         String file = a.positional(0, "SPEC (a sweep YAML file)");
         a.expectPositional(1);
         String dir = a.option("out");
-        if (dir == null) {
+        if (dir == null && !a.flag("dry-run")) {
             throw new UsageException("missing --out DIR (the results directory)");
         }
         int maxBatches = a.intOption("max-batches", 0, 0);
         Progress.Mode mode = progressMode(a.option("progress"));
         Map<String, String> confs = a.confs();
         // Everything about the spec and the output directory is checked here, before Spark starts.
-        SpecSource source = SpecSource.read(file, HadoopConf::fromEnvironment);
+        SpecSource source = SpecSource.read(file, HadoopConf::fromEnvironment, a.all("set")); // text: effective
         SweepSpec spec = source.parse();
         PlanEstimate plan = PlanEstimate.of(spec); // refuses a grid or a point too large before anything is listed
         for (String warning : plan.check(PlanEstimate.Machine.of(a.option("master")))) {
             err.println("rcsweep sweep: warning: " + warning);
+        }
+        if (a.flag("dry-run")) { // the plan only: no Spark, the output directory untouched
+            ValidateCommand.printPlan(file, a.all("set"), spec, plan, PlanEstimate.Machine.of(a.option("master")), out);
+            return Main.OK;
         }
         long planned = plan.points();
         ResultsDirectory preflight = ResultsDirectory.forSweep(dir, HadoopConf.fromEnvironment());

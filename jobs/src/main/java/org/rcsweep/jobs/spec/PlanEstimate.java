@@ -51,8 +51,11 @@ import java.util.Set;
  * @param flops         estimated floating-point operations of the whole sweep
  * @param largest       that point's model, N, L and K
  * @param memoryField   the spec field behind the largest term of that point's memory
+ * @param largestFlops  estimated floating-point operations of the point that needs the most work
+ * @param grid          the distinct entries of each axis: "2 models × 3 sizes × 1 correlation values × 2 replicas"
  */
-public record PlanEstimate(long points, long bytesPerPoint, double flops, String largest, String memoryField) {
+public record PlanEstimate(long points, long bytesPerPoint, double flops, String largest, String memoryField,
+                           double largestFlops, String grid) {
     /** More points than this are refused. */
     public static final long MAX_POINTS = 10_000_000L;
     /** More points than this are run, with a warning. */
@@ -120,6 +123,7 @@ public record PlanEstimate(long points, long bytesPerPoint, double flops, String
         String largest = "";
         String field = "sizes";
         double flops = 0;
+        double largestFlops = 0;
         for (ModelSpec model : models.values()) {
             for (int n : sizes) {
                 int l = maxReadouts(spec, n);
@@ -143,10 +147,12 @@ public record PlanEstimate(long points, long bytesPerPoint, double flops, String
                         default -> "ipc.block_targets";
                     };
                 }
-                flops += pointFlops(spec, model, n, l, k) * cellsPerModelAndSize;
+                double f = pointFlops(spec, model, n, l, k);
+                largestFlops = Math.max(largestFlops, f);
+                flops += f * cellsPerModelAndSize;
             }
         }
-        return new PlanEstimate(points, maxBytes, flops, largest, field);
+        return new PlanEstimate(points, maxBytes, flops, largest, field, largestFlops, factors);
     }
 
     /**
@@ -185,16 +191,24 @@ public record PlanEstimate(long points, long bytesPerPoint, double flops, String
         return warnings;
     }
 
-    /** Lines describing the plan, for {@code rcsweep validate}. */
+    /**
+     * Lines describing the plan, for {@code rcsweep validate} and {@code rcsweep sweep --dry-run}: memory per point
+     * and of the points that run at once, time per point and in total (its size is {@link #points} and {@link #grid}).
+     */
     public List<String> describe(Machine machine) {
         List<String> lines = new ArrayList<>();
+        long together = busyCores(machine);
+        long totalBytes = (long) Math.min(Long.MAX_VALUE, (double) bytesPerPoint * together);
         lines.add("memory per point: about " + bytes(bytesPerPoint) + " (largest: " + largest + ")"
-                + (machine.local() ? "; heap of this JVM: " + bytes(machine.heapBytes())
-                : "; each executor core needs that much"));
+                + (machine.local() ? "; in total about " + bytes(totalBytes) + " for the " + together
+                + (together == 1 ? " point" : " points") + " that run at once; heap of this JVM: "
+                + bytes(machine.heapBytes()) : "; each executor core needs that much"));
+        lines.add("time per point: about " + duration(flops / points / FLOPS_PER_CORE) + " on average, "
+                + duration(largestFlops / FLOPS_PER_CORE) + " for the point with the most work, on one core");
         String work = "estimated work: " + String.format(Locale.ROOT, "%.2g", flops) + " floating-point operations, ";
-        lines.add(work + (machine.local() ? "about " + duration(seconds(machine)) + " on " + cores(machine)
+        lines.add(work + (machine.local() ? "about " + duration(seconds(machine)) + " in total on " + cores(machine)
                 : "about " + String.format(Locale.ROOT, "%.2g",
-                flops / FLOPS_PER_CORE / 3600) + " core-hours") + " at " + rate());
+                flops / FLOPS_PER_CORE / 3600) + " core-hours in total") + " at " + rate());
         return lines;
     }
 
@@ -228,6 +242,12 @@ public record PlanEstimate(long points, long bytesPerPoint, double flops, String
     }
 
     static String duration(double seconds) {
+        if (seconds < 0.001) {
+            return "under 1 ms";
+        }
+        if (seconds < 1) {
+            return String.format(Locale.ROOT, "%.0f ms", Math.ceil(seconds * 1000));
+        }
         if (seconds < 120) {
             return String.format(Locale.ROOT, "%.0f s", Math.ceil(seconds));
         }

@@ -22,7 +22,8 @@ import java.util.Map;
  * files either way.
  *
  * @param location  where the spec was read from
- * @param text      the YAML as read (what the results directory stores)
+ * @param text      the effective YAML: as read, with the {@code --set} overrides applied (what the results directory
+ *                  stores)
  * @param parseText the YAML the parser reads: as read, with a remote spec's weight-file names replaced by the paths
  *                  of their local copies
  * @param baseDir   the local folder relative weight-file names resolve against
@@ -32,17 +33,24 @@ public record SpecSource(String location, String text, String parseText, java.ni
     static final long MAX_SPEC_BYTES = 1 << 20;
 
     public static SpecSource read(String location, Configuration conf) {
-        return read(location, () -> conf);
+        return read(location, () -> conf, List.of());
+    }
+
+    public static SpecSource read(String location, Configuration conf, List<String> overrides) {
+        return read(location, () -> conf, overrides);
     }
 
     /**
-     * As {@link #read(String, Configuration)}, creating the Hadoop configuration only for a remote spec: a local spec
-     * is read without loading Hadoop, so that a spec's errors are reported at once.
+     * The spec at {@code location} with the {@code --set path=value} {@code overrides} applied to its YAML tree
+     * before parsing (see {@link SpecOverrides}); the effective spec is what {@link #text()} holds. The Hadoop
+     * configuration is created only for a remote spec: a local one is read without loading Hadoop, so that a spec's
+     * errors are reported at once.
      */
-    public static SpecSource read(String location, java.util.function.Supplier<Configuration> hadoop) {
+    public static SpecSource read(String location, java.util.function.Supplier<Configuration> hadoop,
+                                  List<String> overrides) {
         if (!location.matches("[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
             java.nio.file.Path local = java.nio.file.Path.of(location);
-            String text = readLocal(local);
+            String text = SpecOverrides.apply(readLocal(local), overrides, location);
             java.nio.file.Path dir = local.toAbsolutePath().getParent();
             return new SpecSource(location, text, text, dir == null ? java.nio.file.Path.of("") : dir);
         }
@@ -55,7 +63,7 @@ public record SpecSource(String location, String text, String parseText, java.ni
         String scheme = p.toUri().getScheme();
         if (scheme == null || scheme.equals("file")) {
             java.nio.file.Path local = scheme == null ? java.nio.file.Path.of(location) : java.nio.file.Path.of(p.toUri());
-            String text = readLocal(local);
+            String text = SpecOverrides.apply(readLocal(local), overrides, location);
             java.nio.file.Path dir = local.toAbsolutePath().getParent();
             return new SpecSource(location, text, text, dir == null ? java.nio.file.Path.of("") : dir);
         }
@@ -69,7 +77,7 @@ public record SpecSource(String location, String text, String parseText, java.ni
                 throw new SpecException("(file)", "spec file " + location + " is larger than " + MAX_SPEC_BYTES
                         + " bytes: not a sweep spec");
             }
-            String text = readRemote(fs, p);
+            String text = SpecOverrides.apply(readRemote(fs, p), overrides, location);
             String parseText = text;
             java.nio.file.Path local = Files.createTempDirectory("rcsweep-spec");
             local.toFile().deleteOnExit();

@@ -45,6 +45,14 @@ public final class SweepPlanner {
      * a model's rank (or the rank knob's value) may not exceed N.
      */
     public static void check(SweepSpec spec) {
+        check(spec, (i, field) -> "models[" + i + "]." + field);
+    }
+
+    /**
+     * As {@link #check(SweepSpec)}, with {@code modelField} giving the path of a field of the i-th model in error
+     * messages (the parser's, where a model block's lists expand into several models: {@code models[0].rank[1]}).
+     */
+    static void check(SweepSpec spec, java.util.function.BiFunction<Integer, String, String> modelField) {
         java.util.Set<Integer> sizes = new java.util.TreeSet<>(spec.sizes());
         for (int n : sizes) {
             List<Integer> readouts = spec.readouts().resolve(n);
@@ -68,7 +76,7 @@ public final class SweepPlanner {
             Integer rank = model instanceof org.rcsweep.spec.LowRankSparseSpec lr ? Integer.valueOf(lr.rank())
                     : model instanceof org.rcsweep.spec.CfcSpec cfc ? Integer.valueOf(cfc.rank()) : null;
             if (rank != null && spec.knob() != org.rcsweep.spec.Knob.RANK && rank > smallest) {
-                throw new SpecException("models[" + i + "].rank", rank + " is outside the allowed range [1, "
+                throw new SpecException(modelField.apply(i, "rank"), rank + " is outside the allowed range [1, "
                         + smallest + "]: a rank may not exceed N (the smallest N in sizes is " + smallest + ")");
             }
         }

@@ -119,17 +119,7 @@ public final class SweepSpecParser {
 
     /** Parses a spec; relative weight-file paths are resolved against {@code baseDir} (the spec file's directory). */
     public static SweepSpec parse(String yamlText, Path baseDir) {
-        Object doc;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            doc = new Yaml(new SafeConstructor(options)).load(yamlText);
-        } catch (MarkedYAMLException e) {
-            throw new SpecException("(document)", "malformed YAML at line " + (e.getProblemMark().getLine() + 1)
-                    + ", column " + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new SpecException("(document)", "malformed YAML: " + e.getMessage());
-        }
+        Object doc = load(yamlText);
         if (doc == null) {
             throw new SpecException("(document)", "the spec is empty");
         }
@@ -137,7 +127,8 @@ public final class SweepSpecParser {
         String name = top.string("name", "sweep");
         long seed = top.longValue("seed", 1L);
         int replicas = top.integer("replicas", 1, 1, SweepSpec.MAX_REPLICAS);
-        List<ModelSpec> models = models(top, baseDir);
+        List<ModelOrigin> origins = new ArrayList<>();
+        List<ModelSpec> models = models(top, baseDir, origins);
         List<Integer> sizes = top.integers("sizes", 1, PointSpec.MAX_N);
         if (sizes == null) {
             throw top.missing("sizes", "is required: a list of reservoir sizes N");
@@ -181,32 +172,155 @@ public final class SweepSpecParser {
         top.rejectUnknown();
         SweepSpec spec = new SweepSpec(name, seed, replicas, models, sizes, knob, values, readouts, input, capacity,
                 theory, ipc, batch);
-        SweepPlanner.check(spec); // every point is validated, without listing them, before any Spark job starts
+        // every point is validated, without listing them, before any Spark job starts
+        SweepPlanner.check(spec, (i, field) -> origins.get(i).field(field));
         return spec;
     }
 
-    private static List<ModelSpec> models(YamlFields top, Path baseDir) {
+    /** At most this many model variants (the models after their lists are expanded) per sweep. */
+    public static final int MAX_MODEL_VARIANTS = 100_000;
+
+    /**
+     * Where an expanded model came from: its block in {@code models} and, for each field given as a list, the index
+     * of the value this variant takes.
+     */
+    record ModelOrigin(int block, Map<String, Integer> listIndex) {
+        /** The path of one of this variant's fields in error messages: {@code models[0].gain[2]}. */
+        String field(String name) {
+            Integer index = listIndex.get(name);
+            return "models[" + block + "]." + name + (index == null ? "" : "[" + index + "]");
+        }
+    }
+
+    /**
+     * The models, each block expanded into one variant per combination of its list-valued fields (the product of
+     * the lists, in the order of the fields in the block, the last varying fastest). Each variant is read exactly as
+     * a block with those single values would be, so equivalent specs plan identical points.
+     */
+    /** The YAML tree of a spec (null if empty); malformed YAML and duplicate keys are errors with their position. */
+    static Object load(String yamlText) {
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            return new Yaml(new SafeConstructor(options)).load(yamlText);
+        } catch (MarkedYAMLException e) {
+            throw new SpecException("(document)", "malformed YAML at line " + (e.getProblemMark().getLine() + 1)
+                    + ", column " + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new SpecException("(document)", "malformed YAML: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The keys a mapping at {@code path} may hold ({@code ""} the top level, {@code input}, {@code models[i]} with
+     * the model's {@code kind}, or null while unknown), or null for a path that holds no mapping of fields.
+     */
+    static List<String> fieldsAt(String path, String kind) {
+        if (path.isEmpty()) {
+            return TOP_FIELDS;
+        }
+        if (path.matches("models\\[\\d+]")) {
+            List<String> fields = kind == null ? null : MODEL_FIELDS.get(kind);
+            return fields == null ? ANY_MODEL_FIELDS : withKind(fields);
+        }
+        return switch (path) {
+            case "correlation" -> CORRELATION_FIELDS;
+            case "input" -> INPUT_FIELDS;
+            case "capacity" -> CAPACITY_FIELDS;
+            case "theory" -> THEORY_FIELDS;
+            case "ipc" -> IPC_FIELDS;
+            case "run" -> RUN_FIELDS;
+            default -> null;
+        };
+    }
+
+    private static List<ModelSpec> models(YamlFields top, Path baseDir, List<ModelOrigin> origins) {
         List<Object> list = top.list("models");
         if (list == null) {
             throw top.missing("models", "is required: a list of models, e.g. [{kind: esn}]");
         }
         List<ModelSpec> out = new ArrayList<>();
+        long variants = 0;
         for (int i = 0; i < list.size(); i++) {
             String path = "models[" + i + "]";
             YamlFields m = new YamlFields(path, list.get(i), ANY_MODEL_FIELDS);
             String kind = m.requiredString("kind");
-            try {
-                List<String> fields = MODEL_FIELDS.get(kind);
-                if (fields != null) {
-                    m.narrow(withKind(fields));
-                }
-                out.add(model(kind, m, baseDir));
-            } catch (SpecException e) {
-                throw e.field().startsWith(path) ? e : e.under(path);
+            List<String> known = ANY_MODEL_FIELDS;
+            List<String> fields = MODEL_FIELDS.get(kind);
+            if (fields != null) {
+                known = withKind(fields);
+                m.narrow(known);
             }
-            m.rejectUnknown();
+            Map<String, Object> entries = m.entries();
+            List<String> axes = new ArrayList<>();
+            long count = 1;
+            for (Map.Entry<String, Object> e : entries.entrySet()) {
+                if (e.getValue() instanceof List<?> values && !e.getKey().equals("kind")) {
+                    if (values.isEmpty()) {
+                        throw new SpecException(m.field(e.getKey()), "must not be empty: give one value or a list "
+                                + "of values to sweep");
+                    }
+                    axes.add(e.getKey());
+                    count = Math.min(count * values.size(), (long) MAX_MODEL_VARIANTS + 1);
+                }
+            }
+            variants += count;
+            if (variants > MAX_MODEL_VARIANTS) {
+                StringBuilder sizes = new StringBuilder();
+                for (String axis : axes) {
+                    sizes.append(sizes.length() == 0 ? "" : " × ").append(axis).append(": ")
+                            .append(((List<?>) entries.get(axis)).size());
+                }
+                throw new SpecException(count > MAX_MODEL_VARIANTS ? path : "models", (count > MAX_MODEL_VARIANTS
+                        ? "its lists (" + sizes + ") give more than " + MAX_MODEL_VARIANTS + " model variants"
+                        : "the models give more than " + MAX_MODEL_VARIANTS + " model variants in all")
+                        + ", more than the limit of " + MAX_MODEL_VARIANTS + " per sweep: shorten a list or split "
+                        + "the sweep");
+            }
+            int[] index = new int[axes.size()];
+            while (true) {
+                Map<String, Object> variant = new LinkedHashMap<>(entries);
+                Map<String, Integer> listIndex = new LinkedHashMap<>();
+                for (int a = 0; a < axes.size(); a++) {
+                    variant.put(axes.get(a), ((List<?>) entries.get(axes.get(a))).get(index[a]));
+                    listIndex.put(axes.get(a), index[a]);
+                }
+                YamlFields v = new YamlFields(path, variant, known);
+                try {
+                    out.add(model(kind, v, baseDir));
+                } catch (SpecException e) {
+                    throw inVariant(e, path, listIndex);
+                }
+                v.raw("kind"); // read above, from the block
+                v.rejectUnknown();
+                origins.add(new ModelOrigin(i, Map.copyOf(listIndex)));
+                int a = axes.size() - 1;
+                while (a >= 0 && ++index[a] == ((List<?>) entries.get(axes.get(a))).size()) {
+                    index[a--] = 0;
+                }
+                if (a < 0) {
+                    break;
+                }
+            }
         }
         return out;
+    }
+
+    /** The error of one variant, with the field under {@code path} and a list field's index: models[0].gain[2]. */
+    private static SpecException inVariant(SpecException e, String path, Map<String, Integer> listIndex) {
+        String relative = e.field().startsWith(path + ".") ? e.field().substring(path.length() + 1)
+                : e.field().startsWith(path) ? null : e.field();
+        if (relative == null) {
+            return e;
+        }
+        int end = 0;
+        while (end < relative.length() && relative.charAt(end) != '.' && relative.charAt(end) != '[') {
+            end++;
+        }
+        Integer index = listIndex.get(relative.substring(0, end));
+        String field = index == null ? relative
+                : relative.substring(0, end) + "[" + index + "]" + relative.substring(end);
+        return new SpecException(path + "." + field, e.problem());
     }
 
     /** Upper bound of a model's {@code rank} (and of the rank knob's values); a rank must not exceed N either. */

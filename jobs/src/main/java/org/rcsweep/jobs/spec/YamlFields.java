@@ -188,13 +188,28 @@ final class YamlFields {
     private void rejectUnknownKeys() {
         for (String key : map.keySet()) {
             if (!known.contains(key)) {
-                String closest = closest(key, known);
-                throw new SpecException(field(key), "unknown field '" + key + "'"
-                        + (closest == null ? "" : " (did you mean '" + closest + "'?)")
-                        + (known.isEmpty() ? "; this mapping takes no fields" : "; known fields here: "
-                        + String.join(", ", known)));
+                throw unknownField(field(key), key, known);
             }
         }
+    }
+
+    /** The error for the unknown key {@code key} at {@code field}, naming the closest of the {@code known} keys. */
+    static SpecException unknownField(String field, String key, Collection<String> known) {
+        Set<String> sorted = new TreeSet<>(known);
+        String closest = closest(key, sorted);
+        return new SpecException(field, "unknown field '" + key + "'"
+                + (closest == null ? "" : " (did you mean '" + closest + "'?)")
+                + (sorted.isEmpty() ? "; this mapping takes no fields" : "; known fields here: "
+                + String.join(", ", sorted)));
+    }
+
+    /** The mapping's entries, in document order (keys as text). */
+    Map<String, Object> entries() {
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    String path() {
+        return path;
     }
 
     /** The known key nearest to {@code key} within {@link #SUGGESTION_DISTANCE} edits, or null (ties: the first). */
