@@ -19,12 +19,14 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -64,6 +66,9 @@ class ClusterIT {
         Process up = script("cluster", "up").start();
         assertTrue(up.waitFor(3, TimeUnit.MINUTES), "cluster up finished");
         assertEquals(0, up.exitValue(), "cluster up: " + log(tmp.resolve("cluster-up.log")));
+        assertEquals("spark://127.0.0.1:" + env.get("RCSWEEP_MASTER_PORT"),
+                Files.readString(tmp.resolve("cluster").resolve("master-url")).trim(),
+                "cluster up writes the URL the Master bound (read back from its log) for scripts/submit");
         local = tmp.resolve("local");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         assertEquals(Main.OK, Main.run(new String[] {"sweep", spec.toString(), "--out", local.toString(),
@@ -72,8 +77,65 @@ class ClusterIT {
 
     @AfterAll
     static void stopCluster() throws Exception {
-        Process down = script("cluster", "down").start();
-        down.waitFor(2, TimeUnit.MINUTES);
+        Path state = tmp.resolve("cluster");
+        List<Long> daemons = new ArrayList<>();
+        try (Stream<Path> s = Files.list(state)) {
+            for (Path f : s.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+                daemons.add(Long.parseLong(Files.readString(f).trim()));
+            }
+        }
+        // Looks like a standalone executor on loopback to a pattern over command lines; it is no process of ours.
+        Process decoy = new ProcessBuilder("bash", "-c",
+                "exec -a CoarseGrainedExecutorBackend-127.0.0.1-decoy sleep 300").start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!cmdline(decoy.pid()).contains("CoarseGrainedExecutorBackend-127.0.0.1")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(cmdline(decoy.pid()).contains("CoarseGrainedExecutorBackend-127.0.0.1"), "decoy started");
+            Process down = script("cluster", "down").start();
+            assertTrue(down.waitFor(2, TimeUnit.MINUTES), "cluster down finished");
+            assertEquals(0, down.exitValue(), "cluster down: " + log(tmp.resolve("cluster-down.log")));
+            assertTrue(decoy.isAlive(), "cluster down leaves alone a process it did not start, whatever its name");
+            assertEquals(3, daemons.size(), "master and two workers had pid files: " + daemons);
+            for (long pid : daemons) {
+                assertFalse(running(pid), "cluster down stopped pid " + pid + " (master or worker)");
+            }
+            String stateDir = state.toRealPath().toString() + "/";
+            List<Long> executors = ProcessHandle.allProcesses().map(ProcessHandle::pid)
+                    .filter(pid -> running(pid) && cwd(pid).startsWith(stateDir)).toList();
+            assertEquals(List.of(), executors, "no process of the cluster (executors) outlives cluster down");
+            assertFalse(Files.exists(state.resolve("master-url")), "cluster down removes the master URL");
+        } finally {
+            decoy.destroyForcibly();
+        }
+    }
+
+    /** Alive and not a zombie (an orphaned process that nobody has reaped yet is no longer running). */
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String cmdline(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String cwd(long pid) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")).toString();
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return "";
+        }
     }
 
     /** The cluster run also spreads each point's IPC over two tasks (ipc.tasks): merged on the driver, same rows. */
