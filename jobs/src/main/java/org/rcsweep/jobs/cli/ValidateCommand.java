@@ -23,7 +23,7 @@ final class ValidateCommand {
         Arguments a = new Arguments(args, Set.of("master", "set"));
         String file = a.positional(0, "SPEC (a sweep YAML file)");
         a.expectPositional(1);
-        SweepSpec spec = SpecSource.read(file, HadoopConf.fromEnvironment(), a.all("set")).parse();
+        SweepSpec spec = SpecSource.read(file, HadoopConf::fromEnvironment, a.all("set")).parse();
         PlanEstimate plan = PlanEstimate.of(spec);
         PlanEstimate.Machine machine = PlanEstimate.Machine.of(a.option("master"));
         for (String warning : plan.check(machine)) {
