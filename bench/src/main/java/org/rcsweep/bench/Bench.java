@@ -35,6 +35,7 @@ public final class Bench {
         boolean theory = false;
         Integer plain = null;
         Integer chunk = null;
+        int streams = 1;
         int repeats = 1;
         int shards = 1;
         for (int i = 1; i < args.length; i++) {
@@ -58,6 +59,7 @@ public final class Bench {
                 case "--threads" -> threads = value;
                 case "--plain" -> plain = value;
                 case "--chunk" -> chunk = value;
+                case "--streams" -> streams = value;
                 case "--repeat" -> repeats = value;
                 case "--shards" -> shards = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
@@ -99,7 +101,8 @@ public final class Bench {
             case 2 -> {
                 int size = n == null ? 4000 : n;
                 MemoryCapacityWorkload.run(MemoryCapacityWorkload.point(size, steps == null ? 100_000 : steps, 1000,
-                        1000, 1000, threads == null ? 1 : threads), REFERENCE_SECONDS, false, repeats, report);
+                        1000, 1000, threads == null ? 1 : threads, org.rcsweep.spec.CapacitySpec.defaults().chunkSteps(), streams),
+                        REFERENCE_SECONDS, false, repeats, report);
             }
             case 3 -> IpcWorkload.run(IpcWorkload.point(steps == null ? 1_000_000 : steps,
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads), REFERENCE_SECONDS, shards,

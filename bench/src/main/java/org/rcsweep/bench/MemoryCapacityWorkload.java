@@ -41,12 +41,18 @@ final class MemoryCapacityWorkload {
 
     /** @param chunk capacity.chunk_steps (time steps per streamed chunk) */
     static PointSpec point(int n, int steps, int washout, int maxDelay, int maxReadouts, int threads, int chunk) {
+        return point(n, steps, washout, maxDelay, maxReadouts, threads, chunk, 1);
+    }
+
+    /** @param streams input.streams (S input streams of T/S samples, advanced together) */
+    static PointSpec point(int n, int steps, int washout, int maxDelay, int maxReadouts, int threads, int chunk,
+                           int streams) {
         List<Integer> readouts = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
             readouts.add(Math.max(1, maxReadouts * i / 10));
         }
         return new PointSpec("bench", 1L, new EsnSpec(Activation.TANH, 1.0, 0.9, null, 1.0, 0.5, 0.0), n,
-                CorrelationSpec.none(), 0, readouts, new InputSpec(InputDistribution.UNIFORM, steps, washout),
+                CorrelationSpec.none(), 0, readouts, new InputSpec(InputDistribution.UNIFORM, steps, washout, streams),
                 CapacitySpec.defaults().withMaxDelay(maxDelay).withThreads(threads).withChunkSteps(chunk),
                 new TheorySpec(false, false), IpcSpec.disabled());
     }
@@ -142,9 +148,19 @@ final class MemoryCapacityWorkload {
         double gemm = Reference.gemm(chunk, p, m, referenceSeconds);
         double simulate = measured.simulateSeconds();
         double accumulate = measured.sinkSeconds();
-        double total = steps + spec.input().washout();
+        int streams = spec.input().streams();
+        double total = steps + (double) streams * spec.input().washout();
         List<Stage> stages = new ArrayList<>();
-        stages.add(new Stage("simulate", simulate, 2.0 * n * n * total, gemv, "reference: dgemv " + n + "×" + n));
+        if (streams > 1) {
+            double own = Reference.ownGemm(n, n, ((streams + 3) & ~3), spec.capacity().threads(),
+                    referenceSeconds);
+            stages.add(new Stage("simulate (" + streams + " streams)", simulate, 2.0 * n * n * total, own,
+                    "reference: rcsweep's own SIMD matrix–matrix kernel on the same operands, (" + n + "×" + n + ")ᵀ("
+                            + n + "×" + ((streams + 3) & ~3) + "), " + spec.capacity().threads()
+                            + " threads"));
+        } else {
+            stages.add(new Stage("simulate", simulate, 2.0 * n * n * total, gemv, "reference: dgemv " + n + "×" + n));
+        }
         boolean fft = m - 1 >= PointEvaluator.FFT_MIN_DELAY;
         stages.add(new Stage("accumulate Gram + cross", accumulate,
                 2.0 * steps * (p * (p + 1) / 2.0 + (double) p * m), gemm,

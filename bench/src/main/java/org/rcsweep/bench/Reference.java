@@ -30,6 +30,19 @@ final class Reference {
         return rate(call, 2.0 * k * p * m, seconds);
     }
 
+    /**
+     * GFLOP/s of rcsweep's own SIMD kernel ({@code TransposeProduct.multAddTransA}, all threads) for C (p × m) += Aᵀ B
+     * with A: k × p and B: k × m: for W·X of an N × N W and N × S states, k = p = N and m = S.
+     */
+    static double ownGemm(int k, int p, int m, int threads, double seconds) {
+        Random random = new Random(3);
+        double[] a = randomArray(k * p, random);
+        double[] b = randomArray(k * m, random);
+        double[] c = new double[p * m];
+        Runnable call = () -> org.rcsweep.stats.TransposeProduct.multAddTransA(a, k, p, b, 0, m, c, 0, threads);
+        return rate(call, 2.0 * k * p * m, seconds);
+    }
+
     /** GFLOP/s of y = W x for an n × n W. */
     static double gemv(int n, double seconds) {
         Random random = new Random(2);

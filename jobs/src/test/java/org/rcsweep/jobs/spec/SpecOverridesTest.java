@@ -81,7 +81,7 @@ class SpecOverridesTest {
         SpecException steps = error(base, "input.stepz=100");
         assertEquals("input.stepz", steps.field());
         assertTrue(steps.getMessage().contains("unknown field 'stepz' (did you mean 'steps'?); known fields here: "
-                + "distribution, steps, washout"), steps.getMessage());
+                + "distribution, steps, streams, washout"), steps.getMessage());
         assertTrue(steps.getMessage().contains("--set input.stepz=100"), steps.getMessage());
         SpecException top = error(base, "modles[0].gain=1");
         assertEquals("modles", top.field());
