@@ -9,13 +9,15 @@ import java.util.Arrays;
  * @param mLinear      exact (linear reservoir) or linearised (tanh) memory from the weights
  * @param mIndependent independent-neuron prediction from measured correlations
  * @param mCorrelated  correlation-aware prediction from measured summary statistics
+ * @param mMeanfield   mean-field (statistically linearised) memory from the weights
  */
-public record TheoryCurves(double[] mLinear, double[] mIndependent, double[] mCorrelated) implements Serializable {
+public record TheoryCurves(double[] mLinear, double[] mIndependent, double[] mCorrelated, double[] mMeanfield)
+        implements Serializable {
 
     public static TheoryCurves none(int targets) {
         double[] nan = new double[targets];
         Arrays.fill(nan, Double.NaN);
-        return new TheoryCurves(nan, nan.clone(), nan.clone());
+        return new TheoryCurves(nan, nan.clone(), nan.clone(), nan.clone());
     }
 
     public double mcLinear() {
@@ -28,6 +30,10 @@ public record TheoryCurves(double[] mLinear, double[] mIndependent, double[] mCo
 
     public double mcCorrelated() {
         return total(mCorrelated);
+    }
+
+    public double mcMeanfield() {
+        return total(mMeanfield);
     }
 
     private static double total(double[] m) {
