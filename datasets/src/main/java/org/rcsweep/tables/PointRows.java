@@ -43,6 +43,7 @@ public final class PointRows {
                 orNull(r.correlations().participationRatio()), orNull(r.conditionEstimate()), r.rank(),
                 orNull(r.theory().mcLinear()), Double.isFinite(r.theory().mcLinear()) ? t.linearKind() : null,
                 orNull(r.theory().mcIndependent()), orNull(r.theory().mcCorrelated()),
+                orNull(r.theory().mcMeanfield()),
                 orNull(t.pairMean()), orNull(t.pairMeanSquare()), t.message(),
                 hasIpc ? ipc.total(i) : null, hasIpc ? byDegree(ipc.byDegree()[i]) : null,
                 ipc != null ? ipc.evaluated() : null, ipc != null ? ipc.threshold() : null,
@@ -70,6 +71,7 @@ public final class PointRows {
                 TheoryCurves theory = r.theory();
                 rows.add(new Object[] {result.pointId(), r.readouts(), k, r.memory()[k], r.memoryInSample()[k],
                     orNull(theory.mLinear()[k]), orNull(theory.mIndependent()[k]), orNull(theory.mCorrelated()[k]),
+                    orNull(theory.mMeanfield()[k]),
                     t.inputMean().length > k ? orNull(t.inputMean()[k]) : null,
                     t.inputMeanSquare().length > k ? orNull(t.inputMeanSquare()[k]) : null});
             }

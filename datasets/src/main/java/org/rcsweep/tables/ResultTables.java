@@ -58,6 +58,9 @@ public final class ResultTables {
                     + "neuron-input correlations (linear in L)"),
             optional("mc_theory_correlated", DOUBLE, "correlation-aware prediction from the summary statistics "
                     + "pair_corr_mean and the per-delay input correlation means (docs/theory.md)"),
+            optional("mc_theory_meanfield", DOUBLE, "Σ_k m_k from the weights alone by mean-field (statistical) "
+                    + "linearisation: self-consistent tanh gains and residual noise (docs/theory.md §5); rate models "
+                    + "only; null if not converged, ill-conditioned or turned off"),
             optional("pair_corr_mean", DOUBLE, "μ: mean pairwise correlation of the L_max readouts after fixing each "
                     + "neuron's sign by the dominant mode (same for every L of a point)"),
             optional("pair_corr_mean_square", DOUBLE, "s²: mean squared pairwise correlation of the L_max readouts"),
@@ -98,6 +101,7 @@ public final class ResultTables {
             optional("m_theory_linear", DOUBLE, "m_k from the weights alone (see points.mc_theory_linear)"),
             optional("m_theory_independent", DOUBLE, "independent-neuron prediction Σ_{i<L} r_ik²"),
             optional("m_theory_correlated", DOUBLE, "correlation-aware prediction of m_k"),
+            optional("m_theory_meanfield", DOUBLE, "m_k from the mean-field theory (see points.mc_theory_meanfield)"),
             optional("input_corr_mean", DOUBLE, "a_k: mean neuron-input correlation at delay k over the L_max "
                     + "readouts (sign-fixed)"),
             optional("input_corr_mean_square", DOUBLE, "b_k: mean squared neuron-input correlation at delay k")));

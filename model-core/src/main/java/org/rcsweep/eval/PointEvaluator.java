@@ -163,7 +163,7 @@ public final class PointEvaluator {
         for (int l : spec.readouts()) {
             rows.add(new ReadoutResult(l, status, message, Double.NaN, Double.NaN, Double.NaN, new double[0],
                     new double[0], new ReadoutCorrelations(l, Double.NaN, Double.NaN, Double.NaN), Double.NaN,
-                    new TheoryCurves(new double[0], new double[0], new double[0]), 0));
+                    new TheoryCurves(new double[0], new double[0], new double[0], new double[0]), 0));
         }
         return rows;
     }

@@ -9,22 +9,24 @@ import java.util.Arrays;
  * @param mLinear      exact (linear reservoir) or linearised (tanh) memory from the weights
  * @param mIndependent independent-neuron prediction from measured correlations
  * @param mCorrelated  correlation-aware prediction from measured summary statistics
+ * @param mMeanfield   mean-field (statistically linearised) memory from the weights
  */
-public record TheoryCurves(double[] mLinear, double[] mIndependent, double[] mCorrelated) implements Serializable {
+public record TheoryCurves(double[] mLinear, double[] mIndependent, double[] mCorrelated, double[] mMeanfield)
+        implements Serializable {
 
     /**
      * These curves for a readout set that carries no signal (numerical rank 0: every readout constant): both
-     * predictors from readout statistics give no capacity there; the linear theory, from the weights, stays.
+     * predictors from readout statistics give no capacity there; the theories from the weights stay.
      */
     public TheoryCurves withoutReadoutSignal() {
         double[] zero = new double[mIndependent.length];
-        return new TheoryCurves(mLinear, zero, zero.clone());
+        return new TheoryCurves(mLinear, zero, zero.clone(), mMeanfield);
     }
 
     public static TheoryCurves none(int targets) {
         double[] nan = new double[targets];
         Arrays.fill(nan, Double.NaN);
-        return new TheoryCurves(nan, nan.clone(), nan.clone());
+        return new TheoryCurves(nan, nan.clone(), nan.clone(), nan.clone());
     }
 
     public double mcLinear() {
@@ -37,6 +39,10 @@ public record TheoryCurves(double[] mLinear, double[] mIndependent, double[] mCo
 
     public double mcCorrelated() {
         return total(mCorrelated);
+    }
+
+    public double mcMeanfield() {
+        return total(mMeanfield);
     }
 
     private static double total(double[] m) {

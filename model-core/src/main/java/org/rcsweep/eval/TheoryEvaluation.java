@@ -1,5 +1,6 @@
 package org.rcsweep.eval;
 
+import org.rcsweep.model.LeakyRateReservoir;
 import org.rcsweep.model.Reservoir;
 import org.rcsweep.spec.PointSpec;
 import org.rcsweep.stats.CrossMoments;
@@ -9,6 +10,7 @@ import org.rcsweep.theory.IndependentPredictor;
 import org.rcsweep.theory.LinearDynamics;
 import org.rcsweep.theory.LinearMemoryTheory;
 import org.rcsweep.theory.Linearization;
+import org.rcsweep.theory.MeanFieldTheory;
 import org.rcsweep.theory.SummaryStatistics;
 import org.rcsweep.theory.TheoryException;
 
@@ -55,16 +57,48 @@ final class TheoryEvaluation {
             summary = SummaryStatistics.of(stats);
             correlated = CorrelatedPredictor.memory(summary, readouts);
         }
+        double[][] meanfield = spec.theory().meanfield()
+                ? meanfield(spec, reservoir, readoutNeurons, readouts, message) : null;
         TheoryCurves none = TheoryCurves.none(m);
         for (int i = 0; i < readouts.length; i++) {
             curves[i] = new TheoryCurves(linear != null ? linear[i] : none.mLinear(),
                     independent != null ? independent[i] : none.mIndependent(),
-                    correlated != null ? correlated[i] : none.mCorrelated());
+                    correlated != null ? correlated[i] : none.mCorrelated(),
+                    meanfield != null ? meanfield[i] : none.mMeanfield());
         }
         String text = message.length() == 0 ? "" : message.substring(0, message.length() - 2);
         TheorySummary s = summary == null ? new TheorySummary(kind, text, Double.NaN, Double.NaN, new double[0],
                 new double[0]) : new TheorySummary(kind, text, summary.pairMean(), summary.pairMeanSquare(),
                 summary.inputMean(), summary.inputMeanSquare());
         return new Outcome(curves, s);
+    }
+
+    /** The mean-field theory's m_k(L), or null with the reason appended to the message. */
+    private static double[][] meanfield(PointSpec spec, Reservoir reservoir, int[] readoutNeurons, int[] readouts,
+                                        StringBuilder message) {
+        if (!(reservoir instanceof LeakyRateReservoir leaky)) {
+            message.append("mean-field theory: only for rate reservoirs with recurrent weights (esn, orthogonal, ")
+                    .append("low-rank-sparse, custom, ring, delay-line), not ").append(spec.model().kind())
+                    .append("; ");
+            return null;
+        }
+        try {
+            MeanFieldTheory.FixedPoint fixedPoint = MeanFieldTheory.solve(leaky,
+                    spec.input().distribution().variance(), spec.capacity().threads());
+            LinearMemoryTheory.Result r = MeanFieldTheory.compute(fixedPoint, readoutNeurons, readouts,
+                    spec.maxDelay(), spec.capacity().maxCondition());
+            for (int i = 0; i < readouts.length; i++) {
+                if (!r.wellConditioned(i)) {
+                    message.append("mean-field theory: Γ block of ").append(readouts[i])
+                            .append(" readouts has condition estimate ").append(r.condition()[i])
+                            .append(", not reported; ");
+                    break;
+                }
+            }
+            return r.memory();
+        } catch (TheoryException e) {
+            message.append("mean-field theory: ").append(e.getMessage()).append("; ");
+            return null;
+        }
     }
 }

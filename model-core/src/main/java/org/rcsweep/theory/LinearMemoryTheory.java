@@ -48,7 +48,20 @@ public final class LinearMemoryTheory {
             q.data[i * n + i] += dynamics.noiseVariance();
         }
         DMatrixRMaj gamma = LyapunovSolver.solve(dynamics.a(), q, threads);
+        return fromCovariance(dynamics, gamma, readoutNeurons, readouts, maxDelay, maxCondition);
+    }
 
+    /**
+     * The memory function from a state covariance Γ already solved for the dynamics (Γ = AΓAᵀ + σ²CCᵀ + Q_noise for
+     * any noise covariance, e.g. the diagonal residual noise of {@link MeanFieldTheory}): cross-covariances σ²AᵏC,
+     * one Cholesky factor of Γ over the readout neurons, m_k for every nested readout set.
+     */
+    public static Result fromCovariance(LinearDynamics dynamics, DMatrixRMaj gamma, int[] readoutNeurons,
+                                        int[] readouts, int maxDelay, double maxCondition) {
+        int n = dynamics.size();
+        int lMax = readouts[readouts.length - 1];
+        int m = maxDelay + 1;
+        double sigma2 = dynamics.variance();
         DMatrixRMaj gammaS = new DMatrixRMaj(lMax, lMax);
         for (int i = 0; i < lMax; i++) {
             for (int j = 0; j < lMax; j++) {

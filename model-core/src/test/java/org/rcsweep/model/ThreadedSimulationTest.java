@@ -62,6 +62,9 @@ class ThreadedSimulationTest {
         for (int i = 0; i < a.readouts().size(); i++) {
             assertEquals(Double.doubleToLongBits(a.readouts().get(i).mcTotal()),
                     Double.doubleToLongBits(b.readouts().get(i).mcTotal()), "L = " + a.readouts().get(i).readouts());
+            assertEquals(Double.doubleToLongBits(a.readouts().get(i).theory().mcMeanfield()),
+                    Double.doubleToLongBits(b.readouts().get(i).theory().mcMeanfield()),
+                    "mean field, L = " + a.readouts().get(i).readouts());
         }
     }
 

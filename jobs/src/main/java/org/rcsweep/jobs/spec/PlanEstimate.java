@@ -37,12 +37,15 @@ import java.util.Set;
  * 2 for the rate models while their weights are built (the generated matrix and its aligned copy; a sparse W, density
  * ≤ 0.1, is kept dense as well, plus 12 bytes per nonzero entry), 3 for cfc, 2 for ligru and learned-memory, 1 for
  * lif, none for diagonal-ssm and spike-coding; the linear theory ({@code theory.linear}) holds 8 more (A, Q and the
- * six of the Lyapunov doubling) next to the kept weights.
+ * six of the Lyapunov doubling) next to the kept weights, the mean-field theory ({@code theory.meanfield}, rate
+ * models) 12 (W and Wᵀ, the previous iterate's A and Γ, the next A and Q, the six of the doubling).
  *
  * <p>Work is counted in floating-point operations: per point (washout + T)·s + T·(L² + c) with s the flops of one
  * step (2·nonzeros of each recurrent matrix, about 10·N for the rest) and c the memory targets' cross moments
  * (2·L·(K + 1) by products, 10·L·log₂(K + 1) by FFT from K = 128), plus 25·N³ for the linear theory (measured:
- * N = 1000 takes about 2.5 s on two threads), learning_steps·(s + 4N²) for learned-memory's learning phase, and for
+ * N = 1000 takes about 2.5 s on two threads), 12·27·N³ for the mean-field theory (a Lyapunov solve and the product
+ * WΓ per iteration; measured 6–12 iterations for tanh ESNs), learning_steps·(s + 4N²) for learned-memory's learning
+ * phase, and for
  * IPC at most ⌈max_targets / block_targets⌉ further simulation passes and T·max_targets·(L + max_degree) for the
  * targets (docs/ipc.md, "Cost", with max_targets as the number of targets).
  *
@@ -299,7 +302,11 @@ public record PlanEstimate(long points, long bytesPerPoint, double flops, String
         return spec.theory().linear() && (rateModel(m) || m instanceof DiagonalSsmSpec);
     }
 
-    /** N × N matrices alive at once: while the weights are built, and later next to the linear theory's. */
+    private static boolean meanFieldTheory(SweepSpec spec, ModelSpec m) {
+        return spec.theory().meanfield() && rateModel(m);
+    }
+
+    /** N × N matrices alive at once: while the weights are built, and later next to a theory's (one at a time). */
     private static int squareMatrices(SweepSpec spec, ModelSpec m) {
         int built;
         int kept;
@@ -315,7 +322,7 @@ public record PlanEstimate(long points, long bytesPerPoint, double flops, String
         } else {
             built = kept = 0;
         }
-        return Math.max(built, kept + (linearTheory(spec, m) ? 8 : 0));
+        return Math.max(built, kept + Math.max(linearTheory(spec, m) ? 8 : 0, meanFieldTheory(spec, m) ? 12 : 0));
     }
 
     /** Fraction of nonzero recurrent weights where the sparse product is used, else 1. */
@@ -398,6 +405,9 @@ public record PlanEstimate(long points, long bytesPerPoint, double flops, String
         double f = all * step + steps * ((double) l * l + targets);
         if (linearTheory(spec, m)) {
             f += 25.0 * n * (double) n * n;
+        }
+        if (meanFieldTheory(spec, m)) {
+            f += 12 * 27.0 * n * (double) n * n;
         }
         if (m instanceof LearnedMemorySpec learned) {
             f += learned.learningSteps() * (step + 4.0 * n * n);

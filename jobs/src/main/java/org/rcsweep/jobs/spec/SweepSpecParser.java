@@ -60,7 +60,7 @@ public final class SweepSpecParser {
     static final List<String> INPUT_FIELDS = List.of("distribution", "steps", "washout", "streams");
     static final List<String> CAPACITY_FIELDS = List.of("estimator", "max_delay", "train_fraction", "ridge",
             "max_condition", "chunk_steps", "threads");
-    static final List<String> THEORY_FIELDS = List.of("linear", "predictors");
+    static final List<String> THEORY_FIELDS = List.of("linear", "predictors", "meanfield");
     static final List<String> IPC_FIELDS = List.of("enabled", "max_degree", "max_delays", "threshold", "chi2_p",
             "chi2_factor", "shuffle_scale", "surrogates", "window", "max_targets", "block_targets", "threads",
             "tasks");
@@ -427,7 +427,8 @@ public final class SweepSpecParser {
             return TheorySpec.defaults();
         }
         YamlFields t = new YamlFields("theory", top.raw("theory"), THEORY_FIELDS);
-        TheorySpec spec = new TheorySpec(t.bool("linear", true), t.bool("predictors", true));
+        boolean linear = t.bool("linear", true);
+        TheorySpec spec = new TheorySpec(linear, t.bool("predictors", true), t.bool("meanfield", linear));
         t.rejectUnknown();
         return spec;
     }
