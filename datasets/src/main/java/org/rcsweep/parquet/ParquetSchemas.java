@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The Parquet schema of a result table, as Spark writes it: strings are UTF-8 binaries, non-null columns required,
- * nullable ones optional, and a list of doubles the standard three-level LIST (repeated group {@code list} of
- * required {@code element}).
+ * nullable ones optional, and a list of doubles or ints the standard three-level LIST (repeated group {@code list}
+ * of required {@code element}).
  */
 public final class ParquetSchemas {
     static final String SPARK_SCHEMA = "spark_schema";
@@ -37,6 +37,9 @@ public final class ParquetSchemas {
             case DOUBLE -> Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(c.name());
             case DOUBLE_ARRAY -> Types.buildGroup(repetition).as(LogicalTypeAnnotation.listType())
                     .repeatedGroup().required(PrimitiveTypeName.DOUBLE).named("element").named("list")
+                    .named(c.name());
+            case INT_ARRAY -> Types.buildGroup(repetition).as(LogicalTypeAnnotation.listType())
+                    .repeatedGroup().required(PrimitiveTypeName.INT32).named("element").named("list")
                     .named(c.name());
         };
     }

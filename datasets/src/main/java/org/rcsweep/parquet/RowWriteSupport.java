@@ -60,7 +60,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
                 case INT -> consumer.addInteger((Integer) value);
                 case LONG -> consumer.addLong((Long) value);
                 case DOUBLE -> consumer.addDouble((Double) value);
-                case DOUBLE_ARRAY -> writeList((List<?>) value);
+                case DOUBLE_ARRAY, INT_ARRAY -> writeList((List<?>) value);
             }
             consumer.endField(c.name(), i);
         }
@@ -82,7 +82,11 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             for (Object v : values) {
                 consumer.startGroup();
                 consumer.startField("element", 0);
-                consumer.addDouble((Double) v);
+                if (v instanceof Integer i) {
+                    consumer.addInteger(i);
+                } else {
+                    consumer.addDouble((Double) v);
+                }
                 consumer.endField("element", 0);
                 consumer.endGroup();
             }

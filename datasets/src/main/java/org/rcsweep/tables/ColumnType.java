@@ -7,7 +7,9 @@ public enum ColumnType {
     LONG(Long.class),
     DOUBLE(Double.class),
     /** A list of doubles (Parquet LIST, Spark array&lt;double&gt;); cells are {@code java.util.List<Double>}. */
-    DOUBLE_ARRAY(java.util.List.class);
+    DOUBLE_ARRAY(java.util.List.class),
+    /** A list of ints (Parquet LIST of INT32, Spark array&lt;int&gt;); cells are {@code java.util.List<Integer>}. */
+    INT_ARRAY(java.util.List.class);
 
     private final Class<?> javaType;
 

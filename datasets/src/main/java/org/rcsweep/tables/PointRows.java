@@ -86,8 +86,9 @@ public final class PointRows {
             return rows;
         }
         for (IpcResult.Term term : result.ipc().terms()) {
-            rows.add(new Object[] {result.pointId(), term.readouts(), term.target().degree(), term.target().delaysText(),
-                term.target().powersText(), term.capacity(), term.threshold()});
+            rows.add(new Object[] {result.pointId(), term.readouts(), term.target().degree(),
+                ints(term.target().delays()), ints(term.target().family().powers()), term.capacity(),
+                term.threshold()});
         }
         return rows;
     }
@@ -95,6 +96,14 @@ public final class PointRows {
     private static List<Double> byDegree(double[] values) {
         List<Double> out = new ArrayList<>(values.length);
         for (double v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static List<Integer> ints(int[] values) {
+        List<Integer> out = new ArrayList<>(values.length);
+        for (int v : values) {
             out.add(v);
         }
         return out;

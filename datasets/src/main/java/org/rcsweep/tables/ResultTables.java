@@ -7,6 +7,7 @@ import static org.rcsweep.tables.Column.required;
 import static org.rcsweep.tables.ColumnType.DOUBLE;
 import static org.rcsweep.tables.ColumnType.DOUBLE_ARRAY;
 import static org.rcsweep.tables.ColumnType.INT;
+import static org.rcsweep.tables.ColumnType.INT_ARRAY;
 import static org.rcsweep.tables.ColumnType.LONG;
 import static org.rcsweep.tables.ColumnType.STRING;
 
@@ -112,8 +113,8 @@ public final class ResultTables {
             required("point_id", STRING, "the point (joins points.point_id)"),
             required("readouts", INT, "readout count L (joins points.readouts)"),
             required("degree", INT, "total degree Σ powers"),
-            required("delays", STRING, "distinct delays τ_i, comma-separated, aligned with powers"),
-            required("powers", STRING, "polynomial degree d_i at each delay, comma-separated (non-increasing)"),
+            required("delays", INT_ARRAY, "distinct delays τ_i, aligned with powers; SQL: delays[0] is the first"),
+            required("powers", INT_ARRAY, "polynomial degree d_i at each delay (non-increasing)"),
             required("capacity", DOUBLE, "squared norm of the target's projection on the L centred readouts over its "
                     + "squared norm (in-sample, all T samples)"),
             required("threshold", DOUBLE, "the threshold this capacity passed (chi2: f·χ²⁻¹_L(1−p)/T; shuffle: "

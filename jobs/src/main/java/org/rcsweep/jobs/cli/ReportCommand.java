@@ -38,7 +38,7 @@ final class ReportCommand {
             }
             try (FigureMaker.Rendered rendered = FigureMaker.renderToTemp(spark, results)) {
                 results.publish(Figure.files(rendered.figures()), "figures");
-                ReportWriter.Report r = ReportWriter.write(spark, results, rendered.figures());
+                ReportWriter.Written r = ReportWriter.write(spark, results, rendered.figures());
                 out.println(r.markdown());
                 out.println(r.html());
             }

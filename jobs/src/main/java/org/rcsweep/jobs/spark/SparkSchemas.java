@@ -34,6 +34,7 @@ public final class SparkSchemas {
             case LONG -> DataTypes.LongType;
             case DOUBLE -> DataTypes.DoubleType;
             case DOUBLE_ARRAY -> DataTypes.createArrayType(DataTypes.DoubleType, false);
+            case INT_ARRAY -> DataTypes.createArrayType(DataTypes.IntegerType, false);
         };
     }
 }

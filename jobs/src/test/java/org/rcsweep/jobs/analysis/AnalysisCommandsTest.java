@@ -124,6 +124,7 @@ class AnalysisCommandsTest {
         Run r = rcsweep("plot", results.toString(), "--to", figs.toString());
         assertEquals(Main.OK, r.code(), r.err());
         List<String> expected = List.of("mc_vs_l_esn_n40.png", "mc_vs_l_esn_n80.png", "memory_curve_esn_n80.png",
+                "mc_theory_esn_n40.png", "mc_theory_esn_n80.png",
                 "ipc_by_degree_esn_n80_c0p0.png", "ipc_by_degree_esn_n80_c0p9.png", "alpha_vs_correlation.png",
                 "alpha_vs_n.png");
         for (String name : expected) {
@@ -150,15 +151,104 @@ class AnalysisCommandsTest {
             assertTrue(md.contains("figures/" + f.getFileName()), "report.md lacks " + f.getFileName());
         }
         assertEquals(figures.size(), html.split("data:image/png;base64,", -1).length - 1, "every figure embedded");
-        assertTrue(md.contains("grows sublinearly"), "plain-words sentences");
+        assertTrue(md.contains("sublinearly in all 6 groups"), "one summary sentence for the whole sweep: " + md);
         assertTrue(md.contains("| ok | 12 | 60 |"), "status breakdown");
         assertTrue(md.contains("| esn | 80 | shared-input | 0.5 |"), "knob values as in the spec");
-        assertTrue(md.contains("degree-1 capacity is at or above 0.50 already at the smallest L measured (5)"),
-                "an onset below the grid of readout counts is reported as a bound");
-        assertTrue(!md.contains("degree-1 capacity first reaches"), md);
-        assertTrue(md.contains("degree-3 capacity first reaches 0.50 at L ≈"), "crossings keep their value");
-        assertTrue(md.contains("per unit of ln(n) (a line through 2 groups: no interval)"), "two sizes, no interval");
+        String onsets = section(md, "### Onset of information processing capacity by degree");
+        assertTrue(onsets.contains("| model | N | knob | value | degree 1 | degree 2 | degree 3 |"), onsets);
+        assertEquals(6, onsets.lines().filter(l -> l.matches("\\| esn \\| \\d+ \\| shared-input \\| [\\d.]+ \\| ≤ 5 \\|.*"))
+                .count(), "an onset below the grid of readout counts is reported as a bound: " + onsets);
+        assertTrue(onsets.lines().anyMatch(l -> l.matches("\\| esn .*\\| ≈ [\\d.]+ \\|")),
+                "degree-3 crossings keep their value: " + onsets);
+        assertTrue(md.contains("| none: a line through 2 groups |"), "two sizes, no interval");
         assertTrue(md.contains("are not drawn (measured up to 160)"), "the memory function's forgotten tail is cut");
+        assertTrue(md.contains("shaded band spans the minimum to the maximum across the 2 replicas"), "band caption");
+    }
+
+    /**
+     * The report's sections: date, versions, runs, the theory error table and the findings table; and saturating fits
+     * that put M above N or L½ beyond the largest measured L are "no saturation within the measured L", never numbers.
+     */
+    @Test
+    void reportHasItsSectionsAndReadsImplausibleSaturationAsNone() throws IOException {
+        Path copy = tmp.resolve("implausible");
+        try (Stream<Path> s = Files.walk(results)) {
+            for (Path p : s.toList()) {
+                Path rel = results.relativize(p);
+                if (rel.startsWith("fits") || rel.startsWith("figures") || rel.toString().startsWith("report.")) {
+                    continue;
+                }
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(copy.resolve(rel.toString()));
+                } else {
+                    Files.copy(p, copy.resolve(rel.toString()));
+                }
+            }
+        }
+        SparkSession spark = Sessions.start("test", "local[2]");
+        String saturating = "law = 'saturating' AND metric = 'mc_total' AND ";
+        spark.read().parquet(results.resolve("fits").toString()).withColumn("estimate", org.apache.spark.sql.functions
+                .expr("CASE WHEN " + saturating + "n = 40 AND correlation = 0.0 THEN IF(parameter = 'M', 100.0, 10.0) "
+                        + "WHEN " + saturating + "n = 80 AND correlation = 0.0 THEN IF(parameter = 'M', 30.0, 500.0) "
+                        + "WHEN " + saturating + "n = 80 AND correlation = 0.9 THEN IF(parameter = 'M', 20.0, 10.0) "
+                        + "ELSE estimate END"))
+                .write().parquet(copy.resolve("fits").toString());
+        Run r = rcsweep("report", copy.toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        String md = Files.readString(copy.resolve("report.md"));
+        assertTrue(md.matches("(?s).*- \\*\\*Generated:\\*\\* \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\n.*"), md);
+        assertTrue(md.contains("- **Report by:** rcsweep " + org.rcsweep.jobs.sweep.CodeVersion.get() + ", Spark "),
+                md);
+        assertTrue(md.contains("- **Data computed by:** rcsweep "), md);
+        String runs = section(md, "### Runs");
+        List<String> runIds;
+        try (Stream<Path> s = Files.list(copy.resolve("runs"))) {
+            runIds = s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".json") && !f.startsWith("."))
+                    .map(f -> f.substring(0, f.length() - ".json".length())).toList();
+        }
+        assertEquals(1, runIds.size());
+        assertTrue(runs.contains("| " + runIds.get(0) + " | ") && runs.contains("| complete | 12 | 12 |"), runs);
+        assertTrue(runs.contains("1 run(s) (runs/*.json), total run time "), runs);
+        String theory = section(md, "## Theory versus simulation");
+        assertTrue(theory.contains("| model | N | knob | value | correlation-aware | independent neurons | "
+                + "linear (Lyapunov) | rows (point, L) |"), theory);
+        assertEquals(6, theory.lines().filter(l -> l.matches("\\| esn \\| \\d+ \\| shared-input \\| .*%.*%.*%.* \\| 10 \\|"))
+                .count(), theory);
+        String findings = section(md, "## Findings per group");
+        assertTrue(findings.contains("| model | N | knob | value | α [95% interval] | r² (log) | growth of MC with L "
+                + "| saturation | L sublinear | replicas |"), findings);
+        assertTrue(row(findings, "| esn | 40 | shared-input | 0.0 |").contains("| no saturation within the measured "
+                + "L |"), "M = 100 > N = 40: " + findings);
+        assertTrue(row(findings, "| esn | 80 | shared-input | 0.0 |").contains("| no saturation within the measured "
+                + "L |"), "L½ = 500 beyond the largest L, 40: " + findings);
+        assertTrue(row(findings, "| esn | 80 | shared-input | 0.9 |").contains("| M = 20.0, L½ = 10.0 |"), findings);
+        assertTrue(!md.contains("M = 100") && !md.contains("500.0"), md);
+        String summary = section(md, "## Summary");
+        long sentences = summary.lines().filter(l -> l.startsWith("- ")).count();
+        assertTrue(sentences >= 3 && sentences <= 6, "a few sentences for the whole sweep: " + summary);
+        String html = Files.readString(copy.resolve("report.html"));
+        assertTrue(html.contains("<h2>Findings per group</h2>") && html.contains("<h2>Theory versus simulation</h2>")
+                && html.contains("<h3>Runs</h3>") && html.contains("<dt>Generated</dt>"), html);
+    }
+
+    /** The text from {@code heading} to the next heading of the same or a higher level. */
+    private static String section(String md, String heading) {
+        int start = md.indexOf(heading + "\n");
+        assertTrue(start >= 0, "no " + heading + " in " + md);
+        String level = heading.substring(0, heading.indexOf(' ') + 1);
+        int end = md.length();
+        for (String h : level.equals("## ") ? List.of("\n## ") : List.of("\n## ", "\n### ")) {
+            int e = md.indexOf(h, start + heading.length());
+            if (e >= 0) {
+                end = Math.min(end, e);
+            }
+        }
+        return md.substring(start, end);
+    }
+
+    private static String row(String table, String prefix) {
+        return table.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(
+                "no row " + prefix + " in " + table));
     }
 
     /** Two variants of one kind in one table, with exponents 0.5 and 1.0: each fit recovers its own. */
