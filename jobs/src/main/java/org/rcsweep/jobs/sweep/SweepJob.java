@@ -41,6 +41,8 @@ import java.util.function.Function;
 public final class SweepJob {
     /** Evaluation tasks per core and batch (see {@link #evaluate}). */
     static final int TASKS_PER_CORE = 4;
+    /** Committed bytes up to which a run checks every part's checksum before resuming. */
+    static final long CHECKSUM_BYTES = 2L << 30;
     /** Batches submitted ahead of the one being written (see {@link #runBatches}). */
     static final int BATCHES_IN_FLIGHT = 3;
     /**
@@ -123,7 +125,14 @@ public final class SweepJob {
         }
         out.writeText(RunManifest.path(lock.runId()), manifest.json());
         List<PointSpec> planned = SweepPlanner.plan(spec);
-        Recovery recovery = out.recover(lock, true);
+        // Every recorded part's CRC32C is checked when that is a few seconds of reading; beyond, sizes only
+        // ('rcsweep verify' reads everything).
+        boolean checksums = out.recordedBytes() <= CHECKSUM_BYTES;
+        if (!checksums) {
+            options.progress().println("rcsweep: checked the sizes of the committed batches, not their checksums ("
+                    + out.recordedBytes() / (1 << 20) + " MiB); 'rcsweep verify' reads every byte");
+        }
+        Recovery recovery = out.recover(lock, checksums);
         int retried = 0;
         if (options.retryFailed()) {
             Map<String, String> failedBefore = out.failedPoints();
