@@ -55,7 +55,9 @@ class SqlPromptTerminalTest {
         Path state = tmp.resolve("state");
         Path err = tmp.resolve("sql.err");
         Path exit = tmp.resolve("sql.exit");
-        StringBuilder script = new StringBuilder("export XDG_STATE_HOME=" + quote(state.toString()) + "\n");
+        // The shell gets the Ctrl-C too: trapped (not ignored, which the JVM would inherit), it lives on after it.
+        StringBuilder script = new StringBuilder("trap : INT\n");
+        script.append("export XDG_STATE_HOME=").append(quote(state.toString())).append('\n');
         for (String arg : ChildJvm.rcsweep("sql", results.toString(), "--master", "local[2]")) {
             script.append(quote(arg)).append(' ');
         }
@@ -71,7 +73,7 @@ class SqlPromptTerminalTest {
             keys("SELECT 40 + 2", "Enter");
             awaitPane(pane -> lastLine(pane).equals("->"), 30, err);            // continued on the next line
             keys("AS answer\\;", "Enter");
-            awaitPane(pane -> pane.contains("\n42\n") && lastLine(pane).equals("rcsweep>"), 120, err);
+            awaitPane(pane -> hasLine(pane, "42") && lastLine(pane).equals("rcsweep>"), 120, err);
             keys("Up");
             awaitPane(pane -> lastLines(pane, 2).equals("rcsweep> SELECT 40 + 2\n      -> AS answer;"), 30, err);
             keys("C-c");                                                        // clears the recalled input
@@ -81,17 +83,43 @@ class SqlPromptTerminalTest {
             Thread.sleep(4000);
             keys("C-c");
             awaitFile(err, text -> text.contains("cancelled"), 60);
-            awaitPane(pane -> lastLine(pane).equals("rcsweep>"), 60, err);
+            awaitPane(pane -> lastLine(pane).endsWith("rcsweep>"), 60, err);    // after the tty's "^C"
             keys("SELECT 'alive' AS status\\;", "Enter");
-            awaitPane(pane -> pane.contains("\nalive\n"), 120, err);
+            awaitPane(pane -> hasLine(pane, "alive"), 120, err);
             keys("quit", "Enter");
-            awaitFile(exit, text -> !text.isBlank(), 60);
+            try {
+                awaitFile(exit, text -> !text.isBlank(), 120);
+            } catch (AssertionError e) {
+                fail("'quit' did not end the prompt:\n" + tmux("capture-pane", "-p", "-t", "sql") + "\nstderr:\n"
+                        + Files.readString(err) + "\nthreads:\n" + threadDumps(), e);
+            }
             assertEquals("0", Files.readString(exit).trim(), Files.readString(err));
         } finally {
             tmux("kill-server");
         }
         String history = Files.readString(state.resolve("rcsweep").resolve("sql_history"));
         assertTrue(history.contains("SELECT 'alive' AS status;") && history.contains("AS answer;"), history);
+    }
+
+    /** jstack of the JVMs under the pane, to say where one hangs. */
+    private String threadDumps() throws IOException, InterruptedException {
+        StringBuilder out = new StringBuilder();
+        for (String line : tmux("list-panes", "-t", "sql", "-F", "#{pane_pid}").lines().toList()) {
+            if (!line.trim().matches("\\d+")) {
+                out.append(line).append('\n');
+                continue;
+            }
+            ProcessHandle.of(Long.parseLong(line.trim())).ifPresent(sh -> sh.descendants().forEach(child -> {
+                try {
+                    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack")
+                            .toString(), Long.toString(child.pid())).redirectErrorStream(true).start();
+                    out.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    out.append(e).append('\n');
+                }
+            }));
+        }
+        return out.toString();
     }
 
     private static boolean tmuxAvailable() {
@@ -151,6 +179,11 @@ class SqlPromptTerminalTest {
             Thread.sleep(300);
         }
         fail(file + " did not get there in " + seconds + " s: " + (Files.exists(file) ? Files.readString(file) : ""));
+    }
+
+    /** Whether a line of the pane, trimmed, is {@code text} (a value in a result table). */
+    private static boolean hasLine(String pane, String text) {
+        return pane.lines().anyMatch(l -> l.strip().equals(text));
     }
 
     private static String lastLine(String pane) {
