@@ -102,14 +102,27 @@ final class SqlCommand {
         }
     }
 
+    /**
+     * The prompt: on a terminal with line editing, history and Ctrl-C ({@link SqlPrompt}); from a pipe or a file,
+     * statements read from {@code in} until 'quit' or its end, results to {@code out}.
+     */
     private static void interactive(SparkSession spark, List<String> views, InputStream in, PrintStream out,
                                     PrintStream err) {
+        try {
+            if (in == System.in && SqlPrompt.onTerminal(spark.sparkContext(), "rcsweep sql: views " + views
+                            + "; end statements with ';', 'quit' or Ctrl-D to leave; Ctrl-C cancels a running query.",
+                    sql -> statement(spark, sql, out), out, err)) {
+                return;
+            }
+        } catch (LinkageError e) {
+            // no JLine on the class path (the spark-submit jar leaves it to the cluster): the plain prompt below
+        }
         out.println("rcsweep sql: views " + views + "; end statements with ';', 'quit' to leave.");
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         StringBuilder statement = new StringBuilder();
         try {
             while (true) {
-                out.print(statement.length() == 0 ? "rcsweep> " : "      -> ");
+                out.print(statement.length() == 0 ? SqlPrompt.PROMPT : SqlPrompt.CONTINUATION);
                 out.flush();
                 String line = reader.readLine();
                 if (line == null || (statement.length() == 0 && line.trim().matches("(?i)quit|exit|\\\\q"))) {
@@ -121,9 +134,7 @@ final class SqlCommand {
                 if (text.endsWith(";")) {
                     statement.setLength(0);
                     try {
-                        String sql = text.substring(0, text.length() - 1);
-                        ReadOnlySql.check(spark, sql);
-                        emit(spark.sql(sql), "table", null, out, spark);
+                        statement(spark, text.substring(0, text.length() - 1), out);
                     } catch (Exception e) {
                         err.println("error: " + firstLine(e));
                     }
@@ -132,6 +143,12 @@ final class SqlCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One statement of the prompt (without its ';'): checked to be a query, run, printed as a table. */
+    private static void statement(SparkSession spark, String sql, PrintStream out) throws Exception {
+        ReadOnlySql.check(spark, sql);
+        emit(spark.sql(sql), "table", null, out, spark);
     }
 
     private static void write(String text, String to, PrintStream out, Configuration hadoop) {

@@ -10,6 +10,7 @@ import org.rcsweep.jobs.spec.SpecSource;
 import org.rcsweep.jobs.spec.PlanEstimate;
 import org.rcsweep.jobs.spec.SweepSpec;
 import org.rcsweep.jobs.sweep.BatchNotCommitted;
+import org.rcsweep.jobs.sweep.ConsoleOutput;
 import org.rcsweep.jobs.sweep.Progress;
 import org.rcsweep.jobs.sweep.SweepJob;
 
@@ -36,6 +37,9 @@ final class SweepCommand {
         }
         int maxBatches = a.intOption("max-batches", 0, 0);
         Progress.Mode mode = progressMode(a.option("progress"));
+        ConsoleOutput console = ConsoleOutput.wrap(err, mode); // on a terminal: a status line from now on
+        err = console;
+        console.phase("rcsweep: planning...");
         Map<String, String> confs = a.confs();
         // Everything about the spec and the output directory is checked here, before Spark starts.
         SpecSource source = SpecSource.read(file, HadoopConf::fromEnvironment, a.all("set")); // text: effective
@@ -51,8 +55,10 @@ final class SweepCommand {
         long planned = plan.points();
         ResultsDirectory preflight = ResultsDirectory.forSweep(dir, HadoopConf.fromEnvironment());
         String runId = org.rcsweep.jobs.sweep.SweepJob.newRunId();
-        try (WriterLock lock = preflight.lock(runId, "rcsweep sweep " + String.join(" ", args))) {
+        try (WriterLock lock = preflight.lock(runId, "rcsweep sweep " + String.join(" ", args));
+             SweepInterruption interruption = SweepInterruption.install(console, lock, planned)) {
             err.println("rcsweep: sweep '" + spec.name() + "': " + planned + " points -> " + dir);
+            console.status("rcsweep: starting Spark...");
             SparkSession spark = Sessions.start("rcsweep sweep " + spec.name(), a.option("master"), confs);
             try {
                 ResultsDirectory results = ResultsDirectory.forSweep(dir,
@@ -69,6 +75,9 @@ final class SweepCommand {
                         + " in local mode, spark.executor.memory on a cluster)" : ""));
                 return Main.FAILED;
             } catch (RuntimeException e) {
+                if (interruption.happened()) {
+                    return Main.FAILED; // the shutdown hook has said what happened
+                }
                 if (e instanceof org.rcsweep.jobs.results.DirectoryException d) {
                     throw d;
                 }

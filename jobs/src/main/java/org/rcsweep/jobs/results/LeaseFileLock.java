@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link WriterLock} on a distributed file system (HDFS, object stores): the lock file is created exclusively (an
@@ -22,6 +23,7 @@ final class LeaseFileLock extends WriterLock {
     private final FileSystem fs;
     private final Path file;
     private final ScheduledExecutorService renewal;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LeaseFileLock(String runId, FileSystem fs, Path file, long staleMillis) {
         super(runId);
@@ -108,8 +110,12 @@ final class LeaseFileLock extends WriterLock {
         }
     }
 
+    /** Releases the lock; only the first call acts (an interrupted sweep's shutdown hook may close it too). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         renewal.shutdownNow();
         try {
             if (runId().equals(WriterLock.runOf(read(fs, file)))) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link WriterLock} on a local (or NFS-mounted) file system: an operating-system lock on the lock file. The file
@@ -18,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 final class LocalFileLock extends WriterLock {
     private final FileChannel channel;
     private final FileLock lock;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalFileLock(String runId, FileChannel channel, FileLock lock) {
         super(runId);
@@ -60,8 +62,12 @@ final class LocalFileLock extends WriterLock {
         }
     }
 
+    /** Releases the lock; only the first call acts (an interrupted sweep's shutdown hook may close it too). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             if (lock.isValid()) {
                 lock.release();

@@ -165,6 +165,7 @@ public final class SweepJob {
             manifest.failed(e);
             throw e;
         } finally {
+            progress.finish(); // ends the terminal line and its redraws, also when a batch failed
             spark.sparkContext().removeSparkListener(listener);
             manifest.end(summary);
             try {
@@ -227,7 +228,7 @@ public final class SweepJob {
                 List<PointResult> results = assembled.results();
                 remeasured += assembled.remeasured();
                 Map<String, String> batchFailed = failedCauses(results);
-                commit(out, lock, batchId(batch), results, batchFailed, version);
+                progress.commit(batch.size(), () -> commit(out, lock, batchId(batch), results, batchFailed, version));
                 failed.putAll(batchFailed);
                 long notOk = 0;
                 for (PointResult r : results) {
