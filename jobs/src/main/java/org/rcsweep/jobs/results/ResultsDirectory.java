@@ -547,10 +547,13 @@ public final class ResultsDirectory {
 
     /** The run manifests as a DataFrame (one row per run), or null when there are none. */
     public Dataset<Row> runs(SparkSession spark) {
-        if (list(new Path(root, RUNS)).stream().noneMatch(s -> s.getPath().getName().endsWith(".json"))) {
+        // The manifests by name, not by a glob: a glob makes Spark look for a streaming sink's metadata first.
+        String[] files = list(new Path(root, RUNS)).stream().map(FileStatus::getPath)
+                .filter(p -> p.getName().endsWith(".json")).map(Path::toString).toArray(String[]::new);
+        if (files.length == 0) {
             return null;
         }
-        return spark.read().option("multiLine", true).json(new Path(root, RUNS + "/*.json").toString());
+        return spark.read().option("multiLine", true).json(files);
     }
 
     // ---------------------------------------------------------------------------------------------- side files
