@@ -15,6 +15,30 @@ final class BatchCheck {
     }
 
     /**
+     * What is wrong with each of {@code records} (checked as {@link #problem} does), including a point recorded in
+     * two batches (the later batch counts as damaged): batch id → cause, for the damaged ones.
+     */
+    static Map<String, String> problems(ResultsDirectory dir, Iterable<BatchRecord> records,
+                                        Map<String, Map<String, FileStatus>> listing, boolean checksums,
+                                        boolean footers) {
+        Map<String, String> damaged = new java.util.TreeMap<>();
+        Map<String, String> seen = new java.util.HashMap<>();
+        for (BatchRecord r : records) {
+            String problem = problem(dir, r, listing, checksums, footers);
+            for (String id : r.points()) {
+                String other = seen.putIfAbsent(id, r.batch());
+                if (problem == null && other != null) {
+                    problem = "point " + id + " is also in batch " + other;
+                }
+            }
+            if (problem != null) {
+                damaged.put(r.batch(), problem);
+            }
+        }
+        return damaged;
+    }
+
+    /**
      * @param listing   table → batch → part file status (from {@link ResultsDirectory#listParts})
      * @param checksums also compare each part's CRC32C (reads every byte)
      * @param footers   also open each part's Parquet footer and compare its row count

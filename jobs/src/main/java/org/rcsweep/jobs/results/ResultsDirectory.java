@@ -205,7 +205,7 @@ public final class ResultsDirectory {
         return out;
     }
 
-    private void readRecords(Map<String, BatchRecord> out, Map<String, String> unreadable) {
+    void readRecords(Map<String, BatchRecord> out, Map<String, String> unreadable) {
         Path dir = new Path(root, RECORDS);
         for (FileStatus s : list(dir)) {
             String name = s.getPath().getName();
@@ -325,28 +325,20 @@ public final class ResultsDirectory {
             Map<String, BatchRecord> records = new TreeMap<>();
             readRecords(records, damaged);
             Map<String, Map<String, FileStatus>> listing = listParts();
-            Map<String, String> seen = new HashMap<>();
             for (BatchRecord r : records.values()) {
                 for (TableSchema t : COMMIT_ORDER) {
                     if (!listing.get(t.name()).containsKey(r.batch())
                             && exists(new Path(root, STAGING + "/" + r.batch() + "/" + t.name()))) {
                         moveIntoPlace(r.batch());
                         rolledForward.add(r.batch());
-                        listing = listParts();
                         break;
                     }
                 }
-                String problem = BatchCheck.problem(this, r, listing, checksums, false);
-                for (String id : r.points()) {
-                    String other = seen.putIfAbsent(id, r.batch());
-                    if (problem == null && other != null) {
-                        problem = "point " + id + " is also in batch " + other;
-                    }
-                }
-                if (problem != null) {
-                    damaged.put(r.batch(), problem);
-                }
             }
+            if (!rolledForward.isEmpty()) {
+                listing = listParts();
+            }
+            damaged.putAll(BatchCheck.problems(this, records.values(), listing, checksums, false));
             for (String batch : damaged.keySet()) {
                 deleteBatch(batch, removed);
             }

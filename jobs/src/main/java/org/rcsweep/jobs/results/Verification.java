@@ -7,7 +7,6 @@ import org.rcsweep.tables.TableSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,23 +37,7 @@ public record Verification(int batches, int points, Map<String, String> damaged,
         List<String> leftovers = new ArrayList<>();
         int points = 0;
         try {
-            for (FileStatus s : dir.list(new org.apache.hadoop.fs.Path(dir.root(), ResultsDirectory.RECORDS))) {
-                String name = s.getPath().getName();
-                if (!name.endsWith(".json")) {
-                    continue;
-                }
-                String id = name.substring(0, name.length() - 5);
-                try {
-                    BatchRecord r = BatchRecord.fromJson(dir.readText(s.getPath()));
-                    if (r.batch().equals(id)) {
-                        records.put(id, r);
-                    } else {
-                        damaged.put(id, "its record names batch " + r.batch());
-                    }
-                } catch (IllegalArgumentException e) {
-                    damaged.put(id, "its record is unreadable: " + e.getMessage());
-                }
-            }
+            dir.readRecords(records, damaged);
             if (records.isEmpty() && damaged.isEmpty()
                     && !dir.exists(new org.apache.hadoop.fs.Path(dir.root(), ResultsDirectory.RECORDS))) {
                 List<String> legacy = LegacyBatches.complete(dir);
@@ -63,18 +46,10 @@ public record Verification(int batches, int points, Map<String, String> damaged,
                         + "'verify --repair' records them"));
             }
             Map<String, Map<String, FileStatus>> listing = dir.listParts();
-            Map<String, String> seen = new HashMap<>();
+            Map<String, String> found = BatchCheck.problems(dir, records.values(), listing, true, true);
+            damaged.putAll(found);
             for (BatchRecord r : records.values()) {
-                String problem = BatchCheck.problem(dir, r, listing, true, true);
-                for (String id : r.points()) {
-                    String other = seen.putIfAbsent(id, r.batch());
-                    if (problem == null && other != null) {
-                        problem = "point " + id + " is also in batch " + other;
-                    }
-                }
-                if (problem != null) {
-                    damaged.put(r.batch(), problem);
-                } else {
+                if (!found.containsKey(r.batch())) {
                     points += r.points().size();
                 }
             }

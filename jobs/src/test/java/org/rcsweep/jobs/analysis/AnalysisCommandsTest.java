@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rcsweep.jobs.cli.CommandRun;
 import org.rcsweep.jobs.cli.Main;
 import org.rcsweep.jobs.fit.FitJob;
 import org.rcsweep.jobs.fit.FitOptions;
@@ -36,23 +37,16 @@ class AnalysisCommandsTest {
     static Path tmp;
     private static Path results;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run rcsweep(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandRun rcsweep(String... args) {
+        return CommandRun.of(args);
     }
 
     @BeforeAll
     static void runTheExampleSweepAndFit() {
         results = tmp.resolve("quick");
-        Run sweep = rcsweep("sweep", "../examples/quick.yaml", "--out", results.toString());
+        CommandRun sweep = rcsweep("sweep", "../examples/quick.yaml", "--out", results.toString());
         assertEquals(Main.OK, sweep.code(), sweep.err());
-        Run fit = rcsweep("fit", results.toString(), "--resamples", "100");
+        CommandRun fit = rcsweep("fit", results.toString(), "--resamples", "100");
         assertEquals(Main.OK, fit.code(), fit.err());
         assertTrue(fit.out().contains("6 groups"), fit.out());
     }
@@ -96,11 +90,11 @@ class AnalysisCommandsTest {
         }
         assertTrue(queries.size() >= 4);
         for (Path q : queries) {
-            Run r = rcsweep("sql", results.toString(), "--file", q.toString(), "--format", "csv");
+            CommandRun r = rcsweep("sql", results.toString(), "--file", q.toString(), "--format", "csv");
             assertEquals(Main.OK, r.code(), q + ": " + r.err());
             assertTrue(r.out().lines().count() > 1, q + " returned no rows");
         }
-        Run table = rcsweep("sql", results.toString(), "SELECT count(*) AS n FROM points");
+        CommandRun table = rcsweep("sql", results.toString(), "SELECT count(*) AS n FROM points");
         assertTrue(table.out().contains("(1 row)") && table.out().contains("60"), table.out());
     }
 
@@ -121,7 +115,7 @@ class AnalysisCommandsTest {
     @Test
     void plotWritesReadableFiguresOfTheExpectedSize() throws IOException {
         Path figs = tmp.resolve("figs");
-        Run r = rcsweep("plot", results.toString(), "--to", figs.toString());
+        CommandRun r = rcsweep("plot", results.toString(), "--to", figs.toString());
         assertEquals(Main.OK, r.code(), r.err());
         List<String> expected = List.of("mc_vs_l_esn_n40.png", "mc_vs_l_esn_n80.png", "memory_curve_esn_n80.png",
                 "mc_theory_esn_n40.png", "mc_theory_esn_n80.png",
@@ -138,7 +132,7 @@ class AnalysisCommandsTest {
 
     @Test
     void reportNamesEveryFigureAndEmbedsThemInHtml() throws IOException {
-        Run r = rcsweep("report", results.toString());
+        CommandRun r = rcsweep("report", results.toString());
         assertEquals(Main.OK, r.code(), r.err());
         String md = Files.readString(results.resolve("report.md"));
         String html = Files.readString(results.resolve("report.html"));
@@ -193,7 +187,7 @@ class AnalysisCommandsTest {
                         + "WHEN " + saturating + "n = 80 AND correlation = 0.9 THEN IF(parameter = 'M', 20.0, 10.0) "
                         + "ELSE estimate END"))
                 .write().parquet(copy.resolve("fits").toString());
-        Run r = rcsweep("report", copy.toString());
+        CommandRun r = rcsweep("report", copy.toString());
         assertEquals(Main.OK, r.code(), r.err());
         String md = Files.readString(copy.resolve("report.md"));
         assertTrue(md.matches("(?s).*- \\*\\*Generated:\\*\\* \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\n.*"), md);
@@ -296,11 +290,11 @@ class AnalysisCommandsTest {
 
     @Test
     void badInputIsAClearErrorWithNonZeroExit() throws IOException {
-        Run notResults = rcsweep("fit", tmp.toString());
+        CommandRun notResults = rcsweep("fit", tmp.toString());
         assertEquals(Main.BAD_INPUT, notResults.code());
         assertTrue(notResults.err().contains("not an rcsweep results directory"), notResults.err());
 
-        Run missingDir = rcsweep("plot", tmp.resolve("nowhere").toString());
+        CommandRun missingDir = rcsweep("plot", tmp.resolve("nowhere").toString());
         assertEquals(Main.BAD_INPUT, missingDir.code());
         assertTrue(missingDir.err().contains("does not exist"), missingDir.err());
 
@@ -312,11 +306,11 @@ class AnalysisCommandsTest {
                 .parquet(empty.resolve("points").toString());
         spark.read().parquet(results.resolve("points").toString()).write()
                 .parquet(onlyPoints.resolve("points").toString());
-        Run emptyTable = rcsweep("fit", empty.toString());
+        CommandRun emptyTable = rcsweep("fit", empty.toString());
         assertEquals(Main.BAD_INPUT, emptyTable.code());
         assertTrue(emptyTable.err().contains("'points'") && emptyTable.err().contains("empty"), emptyTable.err());
 
-        Run missingTable = rcsweep("sql", onlyPoints.toString(), "SELECT * FROM fits");
+        CommandRun missingTable = rcsweep("sql", onlyPoints.toString(), "SELECT * FROM fits");
         assertTrue(missingTable.code() != Main.OK);
         assertTrue(missingTable.err().contains("fits") && missingTable.err().contains("views under"),
                 missingTable.err());

@@ -9,16 +9,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rcsweep.jobs.cli.CommandRun;
 import org.rcsweep.jobs.cli.Main;
 import org.rcsweep.jobs.spark.Sessions;
 import org.rcsweep.jobs.sweep.TableRows;
 import org.rcsweep.tables.ResultTables;
 import org.rcsweep.tables.TableSchema;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 
@@ -85,7 +83,7 @@ class HdfsIT {
         fs.mkdirs(new Path(out + "/_rcsweep/staging/feedfacefeedface/points"));
         fs.create(new Path(out + "/_rcsweep/staging/feedfacefeedface/points/part-0.parquet")).close();
         fs.mkdirs(new Path(out + "/memory_curve/batch=0123456789abcdef"));
-        Run resumed = run("sweep", spec.toString(), "--out", out, "--master", "local[2]");
+        CommandRun resumed = run("sweep", spec.toString(), "--out", out, "--master", "local[2]");
         assertEquals(Main.OK, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("; complete"), resumed.out());
         assertTrue(resumed.err().contains("removed 2 uncommitted leftovers"), resumed.err());
@@ -102,25 +100,25 @@ class HdfsIT {
 
         assertEquals(Main.OK, run("fit", out, "--master", "local[2]").code());
         assertTrue(fs.exists(new Path(out + "/fits")) && fs.exists(new Path(out + "/laws.csv")));
-        Run sql = run("sql", out, "SELECT count(DISTINCT point_id) AS points FROM points", "--master", "local[2]");
+        CommandRun sql = run("sql", out, "SELECT count(DISTINCT point_id) AS points FROM points", "--master", "local[2]");
         assertEquals(Main.OK, sql.code(), sql.err());
         assertTrue(sql.out().contains(" 8\n"), sql.out()); // 2 sizes × 2 correlations × 2 replicas
-        Run runs = run("sql", out, "SELECT status, points_planned, points_computed, spark_version, simd_driver "
+        CommandRun runs = run("sql", out, "SELECT status, points_planned, points_computed, spark_version, simd_driver "
                 + "FROM runs ORDER BY started", "--master", "local[2]");
         assertEquals(Main.OK, runs.code(), runs.err());
         assertTrue(runs.out().contains("incomplete") && runs.out().contains("complete"), runs.out());
         assertEquals(Main.OK, run("plot", out, "--master", "local[2]").code());
         assertTrue(fs.listStatus(new Path(out + "/figures")).length > 0, "figures on HDFS");
-        Run report = run("report", out, "--master", "local[2]");
+        CommandRun report = run("report", out, "--master", "local[2]");
         assertEquals(Main.OK, report.code(), report.err());
         assertTrue(fs.exists(new Path(out + "/report.html")) && fs.exists(new Path(out + "/report.md")));
-        Run verify = run("verify", out);
+        CommandRun verify = run("verify", out);
         assertEquals(Main.OK, verify.code(), verify.out());
         assertTrue(verify.out().contains("0 damaged"), verify.out());
 
         // A second writer is refused while the first holds the lock (here: a lock file a live run keeps renewed).
         fs.create(new Path(out + "/_rcsweep/lock")).close();
-        Run second = run("sweep", spec.toString(), "--out", out, "--master", "local[2]");
+        CommandRun second = run("sweep", spec.toString(), "--out", out, "--master", "local[2]");
         assertEquals(Main.BAD_INPUT, second.code());
         assertTrue(second.err().contains("is being written by"), second.err());
         fs.delete(new Path(out + "/_rcsweep/lock"), false);
@@ -128,31 +126,24 @@ class HdfsIT {
 
     @Test
     void badUrisAreOneLineErrorsWithExitCodeTwo() {
-        Run noConnector = run("fit", "s3a://bucket/results", "--master", "local[2]");
+        CommandRun noConnector = run("fit", "s3a://bucket/results", "--master", "local[2]");
         assertEquals(Main.BAD_INPUT, noConnector.code());
         assertTrue(noConnector.err().contains("no file system for scheme 's3a'"), noConnector.err());
-        Run unreachable = run("fit", "hdfs://127.0.0.1:1/results", "--master", "local[2]");
+        CommandRun unreachable = run("fit", "hdfs://127.0.0.1:1/results", "--master", "local[2]");
         assertEquals(Main.BAD_INPUT, unreachable.code());
         assertTrue(unreachable.err().contains("cannot reach"), unreachable.err());
-        Run notResults = run("fit", base + "/", "--master", "local[2]");
+        CommandRun notResults = run("fit", base + "/", "--master", "local[2]");
         assertEquals(Main.BAD_INPUT, notResults.code());
         assertTrue(notResults.err().contains("not an rcsweep results directory"), notResults.err());
-        Run malformed = run("sweep", spec.toString(), "--out", "hdfs://bad host:x/y");
+        CommandRun malformed = run("sweep", spec.toString(), "--out", "hdfs://bad host:x/y");
         assertEquals(Main.BAD_INPUT, malformed.code());
         assertFalse(malformed.err().contains("\n\tat "), "no stack trace: " + malformed.err());
-        for (Run r : List.of(noConnector, unreachable, notResults, malformed)) {
+        for (CommandRun r : List.of(noConnector, unreachable, notResults, malformed)) {
             assertEquals(1, r.err().strip().split("\n").length, "one line: " + r.err());
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 }

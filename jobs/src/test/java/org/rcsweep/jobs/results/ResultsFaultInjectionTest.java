@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rcsweep.jobs.cli.CommandRun;
 import org.rcsweep.jobs.cli.Main;
 import org.rcsweep.jobs.spark.Sessions;
 import org.rcsweep.jobs.spec.SweepPlanner;
@@ -16,10 +17,8 @@ import org.rcsweep.tables.ResultTables;
 import org.rcsweep.tables.TableSchema;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -104,10 +103,10 @@ class ResultsFaultInjectionTest {
             String batch = part.getParent().getFileName().toString().substring("batch=".length());
             Files.delete(part);
 
-            Run sql = rcsweep("sql", dir.toString(), "SELECT count(*) FROM points");
+            CommandRun sql = rcsweep("sql", dir.toString(), "SELECT count(*) FROM points");
             assertEquals(Main.BAD_INPUT, sql.code(), sql.err());
             assertTrue(sql.err().contains("batch " + batch) && sql.err().contains("verify"), sql.err());
-            Run verify = rcsweep("verify", dir.toString());
+            CommandRun verify = rcsweep("verify", dir.toString());
             assertEquals(Main.FAILED, verify.code());
             assertTrue(verify.out().contains("damaged: batch " + batch), verify.out());
 
@@ -127,7 +126,7 @@ class ResultsFaultInjectionTest {
         try (RandomAccessFile f = new RandomAccessFile(part.toFile(), "rw")) {
             f.setLength(f.length() / 2);
         }
-        Run verify = rcsweep("verify", dir.toString());
+        CommandRun verify = rcsweep("verify", dir.toString());
         assertTrue(verify.out().contains("truncated or overwritten"), verify.out());
         SweepJob.Summary s = SweepJob.run(spark(), spec(), dir.toString(), SweepJob.Options.quiet());
         assertEquals(1, s.recovery().damaged().size(), s.recovery().toString());
@@ -150,7 +149,7 @@ class ResultsFaultInjectionTest {
             f.seek(at);
             f.write(b ^ 0x10);
         }
-        Run verify = rcsweep("verify", dir.toString());
+        CommandRun verify = rcsweep("verify", dir.toString());
         assertEquals(Main.FAILED, verify.code());
         assertTrue(verify.out().contains("CRC32C"), verify.out());
         SweepJob.Summary s = SweepJob.run(spark(), spec(), dir.toString(), SweepJob.Options.quiet());
@@ -167,7 +166,7 @@ class ResultsFaultInjectionTest {
         assertEquals(Main.OK, rcsweep("sweep", specFile.toString(), "--out", dir.toString(), "--master", "local[2]")
                 .code());
         Files.delete(somePart(dir, ResultTables.IPC_TERMS));
-        Run repair = rcsweep("verify", dir.toString(), "--repair", "--master", "local[2]");
+        CommandRun repair = rcsweep("verify", dir.toString(), "--repair", "--master", "local[2]");
         assertEquals(Main.OK, repair.code(), repair.out() + repair.err());
         assertTrue(repair.out().contains("2 points computed again"), repair.out());
         assertSameRowsAsReference(dir);
@@ -187,23 +186,23 @@ class ResultsFaultInjectionTest {
                 "SET spark.sql.warehouse.dir=/tmp/elsewhere",
                 "ADD JAR /tmp/nothing.jar",
                 "CREATE TEMPORARY FUNCTION f AS 'java.lang.String'")) {
-            Run r = rcsweep("sql", dir.toString(), statement);
+            CommandRun r = rcsweep("sql", dir.toString(), statement);
             assertEquals(Main.BAD_INPUT, r.code(), statement + ": " + r.err());
             assertTrue(r.err().contains("only queries are allowed"), r.err());
         }
-        Run reflect = rcsweep("sql", dir.toString(), "SELECT reflect('java.lang.System', 'exit', 7)");
+        CommandRun reflect = rcsweep("sql", dir.toString(), "SELECT reflect('java.lang.System', 'exit', 7)");
         assertNotEquals(Main.OK, reflect.code(), "reflect is not available: " + reflect.err());
-        Run ok = rcsweep("sql", dir.toString(), "SHOW TABLES");
+        CommandRun ok = rcsweep("sql", dir.toString(), "SHOW TABLES");
         assertEquals(Main.OK, ok.code(), ok.err());
         assertEquals(before, TableRows.canonical(spark(), dir, ResultTables.MEMORY_CURVE), "nothing was written");
         assertEquals(warehouseBefore, Files.exists(cwd.resolve("spark-warehouse")), "no warehouse was created");
-        Run into = rcsweep("sql", dir.toString(), "SELECT 1", "--format", "csv", "--to",
+        CommandRun into = rcsweep("sql", dir.toString(), "SELECT 1", "--format", "csv", "--to",
                 dir.resolve("points/x.csv").toString());
         assertEquals(Main.BAD_INPUT, into.code(), "no query result lands in the results directory");
         Path csv = tmp.resolve("q.csv");
         assertEquals(Main.OK, rcsweep("sql", dir.toString(), "SELECT 1 AS one", "--format", "csv", "--to",
                 csv.toString()).code());
-        Run again = rcsweep("sql", dir.toString(), "SELECT 2 AS two", "--format", "csv", "--to", csv.toString());
+        CommandRun again = rcsweep("sql", dir.toString(), "SELECT 2 AS two", "--format", "csv", "--to", csv.toString());
         assertEquals(Main.BAD_INPUT, again.code());
         assertTrue(again.err().contains("--overwrite"), again.err());
         assertEquals(Main.OK, rcsweep("sql", dir.toString(), "SELECT 2 AS two", "--format", "parquet", "--to",
@@ -217,7 +216,7 @@ class ResultsFaultInjectionTest {
         Path spec = tmp.resolve("custom.yaml");
         Files.writeString(spec, "name: c\nseed: 1\nmodels: [{kind: custom, recurrent: bad.npy, input: bad.npy}]\n"
                 + "sizes: [4]\nreadouts: [2]\n");
-        Run bad = rcsweep("validate", spec.toString());
+        CommandRun bad = rcsweep("validate", spec.toString());
         assertEquals(Main.BAD_INPUT, bad.code());
         assertTrue(bad.err().contains("bad.npy"), bad.err());
 
@@ -230,7 +229,8 @@ class ResultsFaultInjectionTest {
                 + "sizes: [" + sizes + "]\n"
                 + "correlation: {knob: shared-input, values: [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]}\n"
                 + "readouts: [2]\n");
-        Run refused = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> rcsweep("validate", huge.toString()));
+        CommandRun refused = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> rcsweep("validate",
+                huge.toString()));
         assertEquals(Main.BAD_INPUT, refused.code());
         assertTrue(refused.err().contains("20000000 points") && refused.err().contains("10000000"), refused.err());
     }
@@ -342,15 +342,8 @@ class ResultsFaultInjectionTest {
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run rcsweep(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandRun rcsweep(String... args) {
+        return CommandRun.of(args);
     }
 
 }
