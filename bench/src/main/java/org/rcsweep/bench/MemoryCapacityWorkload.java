@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.rcsweep.capacity.NestedReadoutCapacity;
 import org.rcsweep.capacity.ReadoutCapacity;
+import org.rcsweep.eval.MemorySink;
 import org.rcsweep.eval.PointEvaluator;
 import org.rcsweep.eval.PointResult;
 import org.rcsweep.eval.PointSimulation;
@@ -80,7 +81,7 @@ final class MemoryCapacityWorkload {
         CrossMoments test = PointEvaluator.memoryMoments(spec);
         PointSimulation simulation = new PointSimulation(spec);
         long start = System.nanoTime();
-        simulation.run((x, u, offset, training) -> (training ? train : test).addDelayedInputs(x, u, offset));
+        simulation.run(new MemorySink(train, test));
         double pass = (System.nanoTime() - start) * 1e-9;
         start = System.nanoTime();
         int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();

@@ -1,6 +1,5 @@
 package org.rcsweep.eval;
 
-import org.ejml.data.DMatrixRMaj;
 
 import org.rcsweep.capacity.NestedReadoutCapacity;
 import org.rcsweep.capacity.ReadoutCapacity;
@@ -54,20 +53,7 @@ public final class PointEvaluator {
             int lMax = spec.maxReadouts();
             CrossMoments train = memoryMoments(spec);
             CrossMoments test = PointSimulation.trainingSteps(spec) < spec.input().steps() ? memoryMoments(spec) : null;
-            simulation.run(new InputSink() {
-                @Override
-                public void accept(DMatrixRMaj x, double[] u, int offset, boolean training) {
-                    (training ? train : test).addDelayedInputs(x, u, offset);
-                }
-
-                @Override
-                public void endStream() {
-                    train.endSegment();
-                    if (test != null) {
-                        test.endSegment();
-                    }
-                }
-            });
+            simulation.run(new MemorySink(train, test));
             int[] readouts = spec.readouts().stream().mapToInt(Integer::intValue).toArray();
 
             long start = System.nanoTime();
