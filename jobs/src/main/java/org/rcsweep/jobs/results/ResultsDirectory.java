@@ -65,6 +65,11 @@ public final class ResultsDirectory {
     private final FileSystem fs;
     private final Path root;
     private final Configuration conf;
+    /**
+     * The batches this reader sees, fixed at its first read: every table a command reads shows the same points even
+     * while a sweep commits more.
+     */
+    private List<String> visible;
 
     private ResultsDirectory(String display, FileSystem fs, Path root, Configuration conf) {
         this.display = display;
@@ -457,11 +462,18 @@ public final class ResultsDirectory {
     }
 
     /**
-     * The batches a reader may use: recorded, with every part in its table. A batch whose parts are still moving
+     * The batches a reader may use, as of this object's first call: recorded, with every part in its table. A batch whose parts are still moving
      * into place (its staging folder exists) is left out, as not yet visible; a batch with a part missing or of the
      * wrong size makes the directory inconsistent, and reading refuses with the batch named.
      */
     public List<String> visibleBatches() {
+        if (visible == null) {
+            visible = List.copyOf(findVisibleBatches());
+        }
+        return visible;
+    }
+
+    private List<String> findVisibleBatches() {
         List<String> out = new ArrayList<>();
         Map<String, String> damaged = new TreeMap<>();
         Map<String, BatchRecord> records = new TreeMap<>();
