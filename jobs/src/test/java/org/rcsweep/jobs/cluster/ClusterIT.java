@@ -138,6 +138,39 @@ class ClusterIT {
         }
     }
 
+    /**
+     * The cluster's executors write into a real HDFS (an in-process MiniDFSCluster on 127.0.0.1) through
+     * scripts/submit: the rows equal local mode's, and verify reads every batch there.
+     */
+    @Test
+    void sweepOnTheClusterIntoHdfsEqualsLocalMode() throws Exception {
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        conf.set(org.apache.hadoop.hdfs.MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("hdfs").toString());
+        conf.set("dfs.namenode.rpc-address", "127.0.0.1:0");
+        conf.set("dfs.namenode.http-address", "127.0.0.1:0");
+        conf.set("dfs.datanode.address", "127.0.0.1:0");
+        conf.set("dfs.datanode.http.address", "127.0.0.1:0");
+        conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
+        org.apache.hadoop.hdfs.MiniDFSCluster hdfs = new org.apache.hadoop.hdfs.MiniDFSCluster.Builder(conf)
+                .numDataNodes(1).build();
+        try {
+            hdfs.waitActive();
+            String out = "hdfs://127.0.0.1:" + hdfs.getNameNodePort() + "/results/cluster";
+            Process submit = script("submit", "sweep", spec.toString(), "--out", out).start();
+            assertTrue(submit.waitFor(10, TimeUnit.MINUTES), "submit finished");
+            assertEquals(0, submit.exitValue(), log(tmp.resolve("submit.log")));
+            SparkSession spark = Sessions.start("cluster-it-hdfs", "local[2]");
+            for (TableSchema t : ResultTables.sweepTables()) {
+                assertEquals(TableRows.canonical(spark, local, t), TableRows.canonical(spark, out + "/" + t.name(), t),
+                        t.name() + ": rows the cluster wrote to HDFS equal local rows");
+            }
+            assertEquals(Main.OK, Main.run(new String[] {"verify", out}, new PrintStream(OutputStream.nullOutputStream()),
+                    new PrintStream(OutputStream.nullOutputStream())));
+        } finally {
+            hdfs.shutdown();
+        }
+    }
+
     /** The cluster run also spreads each point's IPC over two tasks (ipc.tasks): merged on the driver, same rows. */
     @Test
     void sweepOnTheClusterEqualsLocalMode() throws Exception {
