@@ -28,6 +28,9 @@ public record PointSpec(String sweep, long sweepSeed, ModelSpec model, int n, Co
         implements Serializable {
     public static final int MAX_N = 100_000;
 
+    /** Training samples needed per readout neuron of the largest readout count. */
+    public static final int MIN_SAMPLES_PER_READOUT = 5;
+
     public PointSpec {
         if (model == null || correlation == null || input == null || capacity == null || readouts == null
                 || theory == null || ipc == null) {
@@ -48,6 +51,14 @@ public record PointSpec(String sweep, long sweepSeed, ModelSpec model, int n, Co
                 throw new SpecException("readouts", "must be strictly increasing, got " + readouts);
             }
             previous = l;
+        }
+        // A readout of L neurons fitted to fewer than a few L samples has capacities dominated by the in-sample
+        // excess (about L/T per delay): such numbers would be reported as measurements.
+        int training = capacity.trainingSteps(input.stepsPerStream()) * input.streams();
+        if (training < MIN_SAMPLES_PER_READOUT * previous) {
+            throw new SpecException("input.steps", input.steps() + " samples give " + training + " training samples for"
+                    + " up to L = " + previous + " readouts; at least " + MIN_SAMPLES_PER_READOUT + "·L = "
+                    + MIN_SAMPLES_PER_READOUT * previous + " are needed (raise input.steps or lower the readouts)");
         }
         if (correlation.knob() == Knob.RANK && correlation.value() != Math.rint(correlation.value())) {
             throw new SpecException("correlation.values", correlation.value() + " is not an integer rank");

@@ -28,7 +28,7 @@ final class PlotCommand {
             ResultsDirectory results = ResultsDirectory.forReading(dir, spark.sparkContext().hadoopConfiguration());
             try (FigureMaker.Rendered rendered = FigureMaker.renderToTemp(spark, results)) {
                 List<String> written = results.publish(Figure.files(rendered.figures()), target);
-                written.forEach(out::println);
+                written.forEach(w -> out.println(ResultsDirectory.shown(w)));
             }
             if (!results.has(ResultTables.FITS)) {
                 err.println("rcsweep plot: no fits table: run 'rcsweep fit " + dir + "' for the exponent figures");

@@ -39,8 +39,8 @@ final class ReportCommand {
             try (FigureMaker.Rendered rendered = FigureMaker.renderToTemp(spark, results)) {
                 results.publish(Figure.files(rendered.figures()), "figures");
                 ReportWriter.Written r = ReportWriter.write(spark, results, rendered.figures());
-                out.println(r.markdown());
-                out.println(r.html());
+                out.println(ResultsDirectory.shown(r.markdown()));
+                out.println(ResultsDirectory.shown(r.html()));
             }
             return Main.OK;
         } finally {

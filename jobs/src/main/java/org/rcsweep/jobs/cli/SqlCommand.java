@@ -85,8 +85,7 @@ final class SqlCommand {
                     return Main.FAILED;
                 }
             }
-            interactive(spark, views, in, out, err);
-            return Main.OK;
+            return interactive(spark, views, in, out, err) == 0 ? Main.OK : Main.FAILED;
         } finally {
             spark.stop();
         }
@@ -104,30 +103,41 @@ final class SqlCommand {
 
     /**
      * The prompt: on a terminal with line editing, history and Ctrl-C ({@link SqlPrompt}); from a pipe or a file,
-     * statements read from {@code in} until 'quit' or its end, results to {@code out}.
+     * statements read from {@code in} until 'quit' or its end, results to {@code out}, without prompts, and the
+     * command fails (exit code 1) when a statement failed, so that a script can tell.
+     *
+     * @return how many statements failed (always 0 on a terminal, where the user sees each error)
      */
-    private static void interactive(SparkSession spark, List<String> views, InputStream in, PrintStream out,
-                                    PrintStream err) {
+    private static int interactive(SparkSession spark, List<String> views, InputStream in, PrintStream out,
+                                   PrintStream err) {
         try {
             if (in == System.in && SqlPrompt.onTerminal(spark.sparkContext(), "rcsweep sql: views " + views
                             + "; end statements with ';', 'quit' or Ctrl-D to leave; Ctrl-C cancels a running query.",
                     sql -> statement(spark, sql, out), out, err)) {
-                return;
+                return 0;
             }
         } catch (LinkageError e) {
             // no JLine on the class path (the spark-submit jar leaves it to the cluster): the plain prompt below
         }
-        out.println("rcsweep sql: views " + views + "; end statements with ';', 'quit' to leave.");
+        boolean prompts = in == System.in && System.console() != null;
+        if (prompts) {
+            out.println("rcsweep sql: views " + views + "; end statements with ';', 'quit' to leave.");
+        }
+        int failed = 0;
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         StringBuilder statement = new StringBuilder();
         try {
             while (true) {
-                out.print(statement.length() == 0 ? SqlPrompt.PROMPT : SqlPrompt.CONTINUATION);
-                out.flush();
+                if (prompts) {
+                    out.print(statement.length() == 0 ? SqlPrompt.PROMPT : SqlPrompt.CONTINUATION);
+                    out.flush();
+                }
                 String line = reader.readLine();
                 if (line == null || (statement.length() == 0 && line.trim().matches("(?i)quit|exit|\\\\q"))) {
-                    out.println();
-                    return;
+                    if (prompts) {
+                        out.println();
+                    }
+                    return failed;
                 }
                 statement.append(line).append('\n');
                 String text = statement.toString().trim();
@@ -137,6 +147,7 @@ final class SqlCommand {
                         statement(spark, text.substring(0, text.length() - 1), out);
                     } catch (Exception e) {
                         err.println("error: " + firstLine(e));
+                        failed++;
                     }
                 }
             }

@@ -57,6 +57,7 @@ final class SweepCommand {
         String runId = org.rcsweep.jobs.sweep.SweepJob.newRunId();
         try (WriterLock lock = preflight.lock(runId, "rcsweep sweep " + String.join(" ", args));
              SweepInterruption interruption = SweepInterruption.install(console, lock, planned)) {
+            SweepJob.checkSpec(preflight, spec.name(), source.text(), a.flag("allow-mixed"));
             err.println("rcsweep: sweep '" + spec.name() + "': " + planned + " points -> " + dir);
             console.status("rcsweep: starting Spark...");
             SparkSession spark = Sessions.start("rcsweep sweep " + spec.name(), a.option("master"), confs);

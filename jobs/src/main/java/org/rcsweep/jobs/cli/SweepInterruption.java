@@ -62,7 +62,7 @@ final class SweepInterruption implements AutoCloseable {
             message = "interrupted before its first batch (" + planned + " points planned, none committed by this "
                     + "run); run the same command to resume";
         }
-        console.printSilenced("rcsweep sweep: " + message);
+        console.printSilenced("rcsweep: " + message); // one line of at most 80 columns for sweeps below 10⁵ points
         try {
             lock.close();
         } catch (RuntimeException e) {

@@ -34,9 +34,9 @@ import static org.apache.spark.sql.functions.min;
 /** Memory capacity against readout count L, per model variant and N: the simulation and its fits, and theory. */
 final class CapacityFigures {
     /** Theories as (column alias, legend words, stroke). */
-    private static final String[] THEORY = {"correlated", "independent", "linear"};
+    private static final String[] THEORY = {"correlated", "independent", "linear", "meanfield"};
     private static final String[] THEORY_WORDS = {"correlation-aware theory", "independent-neuron theory",
-        "linear (linearised) theory"};
+        "linear (linearised) theory", "mean-field theory"};
 
     private CapacityFigures() {
     }
@@ -161,23 +161,24 @@ final class CapacityFigures {
     }
 
     /**
-     * Mean simulated MC against the three theories, each knob value a colour (labelled at the line's end) and each
+     * Mean simulated MC against the four theories, each knob value a colour (labelled at the line's end) and each
      * theory a line style; empty when no theory was computed.
      */
     static List<Figure> theoryVsSimulation(SparkSession spark, Path dir, FigureMaker.Variant v) {
         List<Row> rows = v.points(spark).groupBy("knob", "correlation", "readouts")
                 .agg(avg("mc_total").as("simulation"), avg("mc_theory_correlated").as("correlated"),
                         avg("mc_theory_independent").as("independent"), avg("mc_theory_linear").as("linear"),
+                        avg("mc_theory_meanfield").as("meanfield"),
                         first("theory_linear_kind", true).as("linear_kind"))
                 .orderBy("correlation", "readouts").collectAsList();
         boolean anyTheory = rows.stream().anyMatch(r -> r.getAs("correlated") != null
-                || r.getAs("independent") != null || r.getAs("linear") != null);
+                || r.getAs("independent") != null || r.getAs("linear") != null || r.getAs("meanfield") != null);
         if (!anyTheory) {
             return List.of();
         }
         List<Group> groups = groups(rows);
         List<List<Group>> parts = FigureMaker.chunks(groups);
-        Stroke[] strokes = {ChartStyle.dashed(), ChartStyle.dotted(), ChartStyle.dashDot()};
+        Stroke[] strokes = {ChartStyle.dashed(), ChartStyle.dotted(), ChartStyle.dashDot(), ChartStyle.longDashed()};
         List<Figure> figures = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
             XYSeriesCollection data = new XYSeriesCollection();
@@ -227,7 +228,7 @@ final class CapacityFigures {
             LegendItemCollection legend = new LegendItemCollection();
             legend.add(ChartStyle.styleItem("simulation (mean over replicas)", ChartStyle.solid(), true));
             List<String> styles = new ArrayList<>();
-            String[] styleWords = {"dashed", "dotted", "dash-dot"};
+            String[] styleWords = {"dashed", "dotted", "dash-dot", "long dashes"};
             for (int k = 0; k < THEORY.length; k++) {
                 if (used[k]) {
                     legend.add(ChartStyle.styleItem(THEORY_WORDS[k], strokes[k], false));

@@ -64,6 +64,10 @@ final class ChartStyle {
         return new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {2f, 4f}, 0f);
     }
 
+    static Stroke longDashed() {
+        return new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {16f, 6f}, 0f);
+    }
+
     static Stroke dashDot() {
         return new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {10f, 4f, 2f, 4f}, 0f);

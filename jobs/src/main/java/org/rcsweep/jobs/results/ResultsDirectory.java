@@ -168,6 +168,12 @@ public final class ResultsDirectory {
         return conf;
     }
 
+    /** A path or URI as a user reads it: a local file as its plain path, anything else as its URI. */
+    public static String shown(String uri) {
+        Path p = new Path(uri);
+        return "file".equals(p.toUri().getScheme()) ? p.toUri().getPath() : uri;
+    }
+
     /** The fully qualified URI of a path under the root (what Spark reads). */
     public String uri(String relative) {
         return new Path(root, relative).toString();

@@ -107,8 +107,8 @@ public record PlanEstimate(long points, long bytesPerPoint, double flops, String
         }
         Set<Integer> sizes = new LinkedHashSet<>(spec.sizes());
         long values = distinct(spec.correlationValues());
-        String factors = models.size() + " models × " + sizes.size() + " sizes × " + values
-                + " correlation values × " + spec.replicas() + " replicas";
+        String factors = count(models.size(), "model") + " × " + count(sizes.size(), "size") + " × "
+                + count(values, "correlation value") + " × " + count(spec.replicas(), "replica");
         long points;
         try {
             points = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact((long) models.size(), sizes.size()),
@@ -418,5 +418,10 @@ public record PlanEstimate(long points, long bytesPerPoint, double flops, String
             f += passes * all * step + steps * ipc.maxTargets() * ((double) l + ipc.maxDegree()); // docs/ipc.md#cost
         }
         return f;
+    }
+
+    /** "1 model", "3 models". */
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

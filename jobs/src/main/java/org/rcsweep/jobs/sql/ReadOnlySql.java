@@ -6,7 +6,6 @@ import org.apache.spark.sql.catalyst.plans.logical.Command;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import scala.jdk.javaapi.CollectionConverters;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +19,8 @@ public final class ReadOnlySql {
                     + "|Analyze|Repair|Rename|Comment|Grant|Revoke|Msck|AddJar|AddFile|AddArchive|SetCommand"
                     + "|SetCatalog|SetNamespace|^Use|Reset");
     private static final Pattern READ_COMMANDS = Pattern.compile("^(Show|Describe|Explain).*");
+    /** Calls of the functions that run arbitrary Java methods (also dropped from the session's registry). */
+    private static final Pattern JAVA_CALLS = Pattern.compile("(?i)\\b(reflect|java_method|try_reflect)\\s*\\(");
 
     private ReadOnlySql() {
     }
@@ -29,6 +30,10 @@ public final class ReadOnlySql {
      * Spark cannot parse passes here, so that Spark reports its own syntax error.
      */
     public static void check(SparkSession spark, String sql) {
+        if (JAVA_CALLS.matcher(sql).find()) {
+            throw new IllegalArgumentException("the functions reflect, java_method and try_reflect are not available "
+                    + "in rcsweep sql: they call arbitrary Java code");
+        }
         LogicalPlan plan;
         try {
             plan = spark.sessionState().sqlParser().parsePlan(sql);
@@ -38,8 +43,9 @@ public final class ReadOnlySql {
         String refused = refusedNode(plan);
         if (refused != null) {
             throw new IllegalArgumentException("only queries are allowed (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN); this "
-                    + "statement is a " + refused + ". Results directories are written by 'rcsweep sweep' and 'rcsweep "
-                    + "fit' only; to save a query's result use --format csv|json|parquet --to FILE");
+                    + "statement writes or changes the session (" + refused + "). Results directories are written by "
+                    + "'rcsweep sweep' and 'rcsweep fit' only; to save a query's result use --format csv|json|parquet "
+                    + "--to FILE");
         }
     }
 
@@ -51,7 +57,7 @@ public final class ReadOnlySql {
             return null; // SHOW, DESCRIBE and EXPLAIN run nothing of what they describe
         }
         if (node instanceof Command || WRITES.matcher(name).find()) {
-            return name.toLowerCase(Locale.ROOT).replaceAll("(statement|command)$", "") + " statement";
+            return name.replaceAll("(Statement|Command)$", "");
         }
         for (LogicalPlan child : CollectionConverters.asJava(node.children())) {
             String r = refusedNode(child);

@@ -24,6 +24,16 @@ final class SpecStore {
      * @return the spec's identity hash
      */
     static String store(ResultsDirectory out, String name, String yamlText, boolean allowMixed) {
+        String identity = check(out, name, yamlText, allowMixed);
+        String file = name + "-" + identity + ".yaml";
+        if (!out.list(ResultsDirectory.SPECS, ".yaml").contains(file)) {
+            out.writeText(ResultsDirectory.SPECS + "/" + file, yamlText);
+        }
+        return identity;
+    }
+
+    /** Refuses a spec other than the one the directory holds (unless {@code allowMixed}); returns its identity. */
+    static String check(ResultsDirectory out, String name, String yamlText, boolean allowMixed) {
         String identity = identity(yamlText);
         String file = name + "-" + identity + ".yaml";
         List<String> present = out.list(ResultsDirectory.SPECS, ".yaml");
@@ -36,7 +46,6 @@ final class SpecStore {
                     + "/" + others.get(0) + "); a results directory holds one spec, so that every replica in it is a"
                     + " distinct reservoir. Use a new --out, or --allow-mixed to add this spec's points anyway");
         }
-        out.writeText(ResultsDirectory.SPECS + "/" + file, yamlText);
         return identity;
     }
 

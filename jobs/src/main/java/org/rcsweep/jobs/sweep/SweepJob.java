@@ -98,6 +98,14 @@ public final class SweepJob {
     private SweepJob() {
     }
 
+    /**
+     * Refuses, before anything runs, a spec other than the one {@code out} holds unless {@code allowMixed}
+     * (see {@link SpecStore}).
+     */
+    public static void checkSpec(ResultsDirectory out, String name, String yamlText, boolean allowMixed) {
+        SpecStore.check(out, name, yamlText, allowMixed);
+    }
+
     /** A new run id: the UTC start time and a random suffix, sortable by time. */
     public static String newRunId() {
         return RunManifest.newRunId();

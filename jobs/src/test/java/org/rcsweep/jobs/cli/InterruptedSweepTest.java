@@ -67,7 +67,7 @@ class InterruptedSweepTest {
         }
         String err = Files.readString(tmp.resolve("first.err"));
         assertEquals(130, first.exitValue(), err);
-        Matcher m = Pattern.compile("rcsweep sweep: interrupted: (\\d+) of " + PLANNED
+        Matcher m = Pattern.compile("rcsweep: interrupted: (\\d+) of " + PLANNED
                 + " points committed; run the same command to resume").matcher(err);
         assertTrue(m.find(), err);
         int committed = Integer.parseInt(m.group(1));

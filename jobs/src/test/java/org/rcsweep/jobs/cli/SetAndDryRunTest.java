@@ -33,7 +33,7 @@ class SetAndDryRunTest {
                 "models[0].gain=[0.5,0.9]", "--master", "local[2]"));
         String text = out();
         assertTrue(text.startsWith("../examples/quick.yaml with 2 --set overrides: valid; sweep 'quick' plans 12 "
-                + "points (2 models × 1 sizes × 3 correlation values × 2 replicas)"), text);
+                + "points (2 models × 1 size × 3 correlation values × 2 replicas)"), text);
         assertTrue(text.contains("memory per point: about ") && text.contains("; in total about ")
                 && text.contains(" for the 2 points that run at once"), text);
         assertTrue(text.contains("time per point: about ") && text.contains(" on average, "), text);

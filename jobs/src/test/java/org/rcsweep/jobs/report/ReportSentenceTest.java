@@ -68,9 +68,7 @@ class ReportSentenceTest {
                 group(80, 0.0, 0.60, 0.55, 0.65, null, null, 9.0, null),
                 group(80, 0.9, 0.30, 0.25, 0.62, null, null, 9.0, null),
                 group(80, 0.5, 0.84, -0.1, 1.7, null, null, 9.0, null));
-        List<TheoryError> theory = List.of(
-                new TheoryError("esn", 40, "shared-input", 0.0, 0.5, 0.2, 0.03, 10),
-                new TheoryError("esn", 80, "shared-input", 0.0, null, 0.3, 0.05, 10));
+        List<TheoryError> theory = List.of(theory(40, 0.5, 0.2, 0.03), theory(80, null, 0.3, 0.05));
         List<String> s = Summary.sentences(groups, theory);
         assertEquals(5, s.size(), s.toString());
         assertTrue(s.get(0).contains("sublinearly in 4 of 5 groups (α from 0.30 to 0.60)"), s.get(0));
@@ -83,5 +81,16 @@ class ReportSentenceTest {
         assertTrue(s.get(4).contains("the correlation-aware theory is off by 4.0%") && s.get(4).contains("linear "
                 + "(Lyapunov) theory by 50%") && s.get(4).contains("the correlation-aware theory comes closest"),
                 s.get(4));
+    }
+
+    private static TheoryError theory(int n, Double linear, Double independent, Double correlated) {
+        java.util.Map<String, Double> errors = new java.util.LinkedHashMap<>();
+        errors.put("meanfield", null);
+        errors.put("correlated", correlated);
+        errors.put("independent", independent);
+        errors.put("linear", linear);
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        errors.forEach((k, v) -> counts.put(k, v == null ? 0L : 10L));
+        return new TheoryError("esn", n, "shared-input", 0.0, errors, counts, 10);
     }
 }

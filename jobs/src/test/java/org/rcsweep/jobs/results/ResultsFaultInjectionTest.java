@@ -191,7 +191,8 @@ class ResultsFaultInjectionTest {
             assertTrue(r.err().contains("only queries are allowed"), r.err());
         }
         CommandRun reflect = rcsweep("sql", dir.toString(), "SELECT reflect('java.lang.System', 'exit', 7)");
-        assertNotEquals(Main.OK, reflect.code(), "reflect is not available: " + reflect.err());
+        assertEquals(Main.BAD_INPUT, reflect.code(), "reflect is not available: " + reflect.err());
+        assertTrue(reflect.err().contains("call arbitrary Java code"), reflect.err());
         CommandRun ok = rcsweep("sql", dir.toString(), "SHOW TABLES");
         assertEquals(Main.OK, ok.code(), ok.err());
         assertEquals(before, TableRows.canonical(spark(), dir, ResultTables.MEMORY_CURVE), "nothing was written");
