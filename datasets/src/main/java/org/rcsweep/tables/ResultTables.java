@@ -24,7 +24,7 @@ public final class ResultTables {
             required("point_id", STRING, "content hash of the configuration (32 hex digits); same spec, same id"),
             required("sweep", STRING, "the sweep's name"),
             required("model", STRING, "model kind (esn, orthogonal, low-rank-sparse, cfc, diagonal-ssm, ligru, "
-                    + "custom, lif, spike-coding, learned-memory, ring, delay-line)"),
+                    + "custom, lif, spike-coding, learned-memory, learned-spiking-memory, ring, delay-line)"),
             required("model_params", STRING, "every model parameter, canonical text"),
             required("n", INT, "number of neurons N"),
             required("knob", STRING, "correlation knob (none, shared-input, mean-coupling, rank)"),

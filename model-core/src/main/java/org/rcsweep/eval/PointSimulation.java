@@ -2,7 +2,7 @@ package org.rcsweep.eval;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rcsweep.input.InputSignal;
-import org.rcsweep.model.LearnedMemoryReservoir;
+import org.rcsweep.model.LearnedReservoir;
 import org.rcsweep.model.LearningRecord;
 import org.rcsweep.model.Reservoir;
 import org.rcsweep.model.SpikeStatistics;
@@ -334,7 +334,7 @@ public final class PointSimulation {
 
     /** How the last run's reservoir learned its weights, or null for a model without a learning phase. */
     public LearningRecord learningRecord() {
-        return reservoir instanceof LearnedMemoryReservoir learned ? learned.learning() : null;
+        return reservoir instanceof LearnedReservoir learned ? learned.learning() : null;
     }
 
     /** The reservoir of the last run (its state is the final state of that run). */

@@ -7,7 +7,7 @@ import org.rcsweep.random.Rng;
  * x(t+1) = A x(t) + C u(t+1) + σ·ξ(t+1) with private N(0, 1) noise ξ per neuron and step, plus the record of how its
  * learning went.
  */
-public final class LearnedMemoryReservoir implements Reservoir {
+public final class LearnedMemoryReservoir implements LearnedReservoir {
     private final int n;
     /** A, its rows on 32-byte boundaries ({@link AlignedRows}). */
     private final AlignedRows a;
@@ -60,6 +60,7 @@ public final class LearnedMemoryReservoir implements Reservoir {
         return noise * noise;
     }
 
+    @Override
     public LearningRecord learning() {
         return learning;
     }

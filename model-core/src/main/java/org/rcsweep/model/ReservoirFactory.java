@@ -13,6 +13,7 @@ import org.rcsweep.spec.EsnSpec;
 import org.rcsweep.spec.InputDistribution;
 import org.rcsweep.spec.Knob;
 import org.rcsweep.spec.LearnedMemorySpec;
+import org.rcsweep.spec.LearnedSpikingMemorySpec;
 import org.rcsweep.spec.LiGruSpec;
 import org.rcsweep.spec.LifSpec;
 import org.rcsweep.spec.SpikeCodingSpec;
@@ -44,6 +45,11 @@ public final class ReservoirFactory {
                                   long seed) {
         if (model instanceof LearnedMemorySpec learned) {
             return LearnedMemoryNetwork.learnAndFreeze(learned, n,
+                    new InputSignal(inputLaw, SeedStreams.LEARNING_INPUT.rng(seed)),
+                    SeedStreams.RECURRENT_WEIGHTS.rng(seed), SeedStreams.MODEL_EXTRA.rng(seed));
+        }
+        if (model instanceof LearnedSpikingMemorySpec learned) {
+            return LearnedSpikingMemoryReservoir.learnAndFreeze(learned, n,
                     new InputSignal(inputLaw, SeedStreams.LEARNING_INPUT.rng(seed)),
                     SeedStreams.RECURRENT_WEIGHTS.rng(seed), SeedStreams.MODEL_EXTRA.rng(seed));
         }

@@ -8,7 +8,7 @@ import java.io.Serializable;
  */
 public sealed interface ModelSpec extends Serializable permits EsnSpec, DelayLineSpec, RingSpec, OrthogonalSpec,
         LowRankSparseSpec, CfcSpec, DiagonalSsmSpec, LiGruSpec, CustomSpec, LifSpec, SpikeCodingSpec,
-        LearnedMemorySpec {
+        LearnedMemorySpec, LearnedSpikingMemorySpec {
     /** The {@code kind} name used in sweep YAML and in the {@code model} column. */
     String kind();
 

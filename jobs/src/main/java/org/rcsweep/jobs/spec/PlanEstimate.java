@@ -9,6 +9,7 @@ import org.rcsweep.spec.Estimator;
 import org.rcsweep.spec.EsnSpec;
 import org.rcsweep.spec.IpcSpec;
 import org.rcsweep.spec.LearnedMemorySpec;
+import org.rcsweep.spec.LearnedSpikingMemorySpec;
 import org.rcsweep.spec.LiGruSpec;
 import org.rcsweep.spec.LifSpec;
 import org.rcsweep.spec.LowRankSparseSpec;
@@ -35,8 +36,8 @@ import java.util.Set;
  * L the largest readout count, K the largest delay ({@code capacity.max_delay}, 2N by default), m = 2 moment
  * accumulators for the holdout estimator (fit and test) and 1 in-sample, and w the N × N matrices alive at once:
  * 2 for the rate models while their weights are built (the generated matrix and its aligned copy; a sparse W, density
- * ≤ 0.1, is kept dense as well, plus 12 bytes per nonzero entry), 3 for cfc, 2 for ligru and learned-memory, 1 for
- * lif, none for diagonal-ssm and spike-coding; the linear theory ({@code theory.linear}) holds 8 more (A, Q and the
+ * ≤ 0.1, is kept dense as well, plus 12 bytes per nonzero entry), 3 for cfc, 2 for ligru, learned-memory and
+ * learned-spiking-memory, 1 for lif, none for diagonal-ssm and spike-coding; the linear theory ({@code theory.linear}) holds 8 more (A, Q and the
  * six of the Lyapunov doubling) next to the kept weights, the mean-field theory ({@code theory.meanfield}, rate
  * models) 12 (W and Wᵀ, the previous iterate's A and Γ, the next A and Q, the six of the doubling).
  *
@@ -45,7 +46,7 @@ import java.util.Set;
  * (2·L·(K + 1) by products, 10·L·log₂(K + 1) by FFT from K = 128), plus 25·N³ for the linear theory (measured:
  * N = 1000 takes about 2.5 s on two threads), 12·27·N³ for the mean-field theory (a Lyapunov solve and the product
  * WΓ per iteration; measured 6–12 iterations for tanh ESNs), learning_steps·(s + 4N²) for learned-memory's learning
- * phase, and for
+ * phase and learning_steps·(s + 3N²) for learned-spiking-memory's, and for
  * IPC at most ⌈max_targets / block_targets⌉ further simulation passes and T·max_targets·(L + max_degree) for the
  * targets (docs/ipc.md, "Cost", with max_targets as the number of targets).
  *
@@ -315,7 +316,8 @@ public record PlanEstimate(long points, long bytesPerPoint, double flops, String
             kept = 1;
         } else if (m instanceof CfcSpec) {
             built = kept = 3;
-        } else if (m instanceof LiGruSpec || m instanceof LearnedMemorySpec) {
+        } else if (m instanceof LiGruSpec || m instanceof LearnedMemorySpec
+                || m instanceof LearnedSpikingMemorySpec) {
             built = kept = 2;
         } else if (m instanceof LifSpec) {
             built = kept = 1;
@@ -384,7 +386,8 @@ public record PlanEstimate(long points, long bytesPerPoint, double flops, String
             matrices = 2 * sparseDensity(m, n) * nn;
         } else if (m instanceof CfcSpec) {
             matrices = 6 * nn;
-        } else if (m instanceof LiGruSpec || m instanceof LearnedMemorySpec) {
+        } else if (m instanceof LiGruSpec || m instanceof LearnedMemorySpec
+                || m instanceof LearnedSpikingMemorySpec) {
             matrices = 4 * nn;
         } else if (m instanceof LifSpec) {
             matrices = 2 * nn;
@@ -411,6 +414,9 @@ public record PlanEstimate(long points, long bytesPerPoint, double flops, String
         }
         if (m instanceof LearnedMemorySpec learned) {
             f += learned.learningSteps() * (step + 4.0 * n * n);
+        }
+        if (m instanceof LearnedSpikingMemorySpec learned) {
+            f += learned.learningSteps() * (step + 3.0 * n * n);
         }
         IpcSpec ipc = spec.ipc();
         if (ipc.enabled()) {

@@ -11,6 +11,7 @@ import org.rcsweep.spec.LiGruSpec;
 import org.rcsweep.spec.LifSpec;
 import org.rcsweep.spec.SpikeCodingSpec;
 import org.rcsweep.spec.LearnedMemorySpec;
+import org.rcsweep.spec.LearnedSpikingMemorySpec;
 import org.rcsweep.spec.LowRankSparseSpec;
 import org.rcsweep.spec.SsmReparameterization;
 import org.rcsweep.spec.CapacitySpec;
@@ -87,6 +88,8 @@ public final class SweepSpecParser {
                 "readout_tau"));
         m.put(LearnedMemorySpec.KIND, List.of("feedback", "noise", "init_scale", "learning_steps", "learning_rate",
                 "lateral_timescale"));
+        m.put(LearnedSpikingMemorySpec.KIND, List.of("feedback", "noise", "init_scale", "learning_steps",
+                "learning_rate", "lateral_timescale", "decoder_scale", "readout_tau"));
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -377,6 +380,11 @@ public final class SweepSpecParser {
                 return new LearnedMemorySpec(m.number("feedback", 0.9), m.number("noise", 0.01),
                         m.number("init_scale", 0.5), m.integer("learning_steps", 20_000, 0, 100_000_000),
                         m.number("learning_rate", 0.01), m.number("lateral_timescale", 1.0));
+            case LearnedSpikingMemorySpec.KIND:
+                return new LearnedSpikingMemorySpec(m.number("feedback", 0.9), m.number("noise", 0.001),
+                        m.number("init_scale", 0.5), m.integer("learning_steps", 20_000, 0, 100_000_000),
+                        m.number("learning_rate", 0.01), m.number("lateral_timescale", 1.0),
+                        m.number("decoder_scale", 0.3), m.number("readout_tau", 1.0));
             default:
                 throw new SpecException("kind", "'" + kind + "' is not a known model; known: "
                         + String.join(", ", KINDS));

@@ -54,6 +54,7 @@ class GoldenBitsTest {
               - {kind: lif, beta: 0.9, gain: 0.5, density: 0.2, dale: true, input_scale: 1.0, readout_tau: 5.0}
               - {kind: spike-coding, dimensions: 2, decoder_scale: 0.1, leak: 0.95, noise: 0.0005, input_scale: 0.1, readout_tau: 20.0}
               - {kind: learned-memory, feedback: 0.9, noise: 0.01, learning_steps: 1500, learning_rate: 0.01, lateral_timescale: 1.0}
+              - {kind: learned-spiking-memory, feedback: 0.9, noise: 0.001, learning_steps: 1500, learning_rate: 0.01, lateral_timescale: 1.0, decoder_scale: 0.3, readout_tau: 1.0}
               - {kind: ring, rho: 0.95}
               - {kind: delay-line}
             sizes: [40]

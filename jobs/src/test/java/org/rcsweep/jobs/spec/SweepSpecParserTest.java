@@ -67,7 +67,7 @@ class SweepSpecParserTest {
         assertTrue(points.get(0).readouts().size() >= 5);
         SweepSpec zoo = SweepSpecParser.parse(Path.of("..", "examples", "zoo.yaml"));
         assertEquals(9, zoo.models().size());
-        assertEquals(10, SweepPlanner.plan(SweepSpecParser.parse(Path.of("..", "examples", "spiking.yaml"))).size());
+        assertEquals(14, SweepPlanner.plan(SweepSpecParser.parse(Path.of("..", "examples", "spiking.yaml"))).size());
         SweepSpec published = SweepSpecParser.parse(Path.of("..", "examples", "ipc-published.yaml"));
         assertEquals(8, SweepPlanner.plan(published).get(0).ipc().tasks());
         assertEquals(18, SweepPlanner.plan(zoo).size());
@@ -233,6 +233,25 @@ class SweepSpecParserTest {
         SpecException knob = assertThrows(SpecException.class, () -> SweepSpecParser.parse(String.join("\n",
                 "models: [{kind: learned-memory}]", "sizes: [20]", "readouts: [5, 20]",
                 "correlation: {knob: mean-coupling, values: [0.5]}", "")));
+        assertEquals("correlation.knob", knob.field());
+    }
+
+    @Test
+    void learnedSpikingMemoryParsesWithItsDefaultsAndRejectsKnobs() {
+        SweepSpec spec = SweepSpecParser.parse(String.join("\n",
+                "models: [{kind: learned-spiking-memory}, {kind: learned-spiking-memory, learning_steps: 0,"
+                        + " decoder_scale: 0.2, readout_tau: 2}]",
+                "sizes: [20]", "readouts: [5, 20]", "input: {steps: 500, washout: 50}", ""));
+        assertEquals(new org.rcsweep.spec.LearnedSpikingMemorySpec(0.9, 0.001, 0.5, 20_000, 0.01, 1.0, 0.3, 1.0),
+                spec.models().get(0));
+        org.rcsweep.spec.LearnedSpikingMemorySpec untrained =
+                (org.rcsweep.spec.LearnedSpikingMemorySpec) spec.models().get(1);
+        assertEquals(0, untrained.learningSteps());
+        assertEquals(0.2, untrained.decoderScale());
+        assertEquals(2.0, untrained.readoutTau());
+        SpecException knob = assertThrows(SpecException.class, () -> SweepSpecParser.parse(String.join("\n",
+                "models: [{kind: learned-spiking-memory}]", "sizes: [20]", "readouts: [5, 20]",
+                "correlation: {knob: shared-input, values: [0.5]}", "")));
         assertEquals("correlation.knob", knob.field());
     }
 
