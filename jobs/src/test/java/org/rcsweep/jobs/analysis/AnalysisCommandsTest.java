@@ -205,7 +205,7 @@ class AnalysisCommandsTest {
         assertTrue(runs.contains("| " + runIds.get(0) + " | ") && runs.contains("| complete | 12 | 12 |"), runs);
         assertTrue(runs.contains("1 run(s) (runs/*.json), total run time "), runs);
         String theory = section(md, "## Theory versus simulation");
-        assertTrue(theory.contains("| model | N | knob | value | correlation-aware | independent neurons | "
+        assertTrue(theory.contains("| model | N | knob | value | mean-field | correlation-aware | independent neurons | "
                 + "linear (Lyapunov) | rows (point, L) |"), theory);
         assertEquals(6, theory.lines().filter(l -> l.matches("\\| esn \\| \\d+ \\| shared-input \\| .*%.*%.*%.* \\| 10 \\|"))
                 .count(), theory);
