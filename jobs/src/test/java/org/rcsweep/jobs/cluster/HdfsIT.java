@@ -125,6 +125,22 @@ class HdfsIT {
     }
 
     @Test
+    void aDirectoryWithoutWritePermissionIsAOneLineErrorWithExitCodeTwo() throws Exception {
+        FileSystem fs = FileSystem.get(java.net.URI.create(base), new Configuration());
+        Path locked = new Path(base + "/readonly");
+        fs.mkdirs(locked);
+        fs.setPermission(locked, new org.apache.hadoop.fs.permission.FsPermission((short) 0555));
+        CommandRun refused = org.apache.hadoop.security.UserGroupInformation.createRemoteUser("guest").doAs(
+                (java.security.PrivilegedExceptionAction<CommandRun>) () -> run("sweep", spec.toString(), "--out",
+                        base + "/readonly/results"));
+        assertEquals(Main.BAD_INPUT, refused.code(), refused.err());
+        assertTrue(refused.err().contains("cannot write") && refused.err().contains("/readonly/results"),
+                refused.err());
+        assertEquals(1, refused.err().strip().split("\n").length, "one line: " + refused.err());
+        assertFalse(fs.exists(new Path(base + "/readonly/results")), "nothing written");
+    }
+
+    @Test
     void badUrisAreOneLineErrorsWithExitCodeTwo() {
         CommandRun noConnector = run("fit", "s3a://bucket/results", "--master", "local[2]");
         assertEquals(Main.BAD_INPUT, noConnector.code());
