@@ -7,12 +7,18 @@ public final class FailureCause {
 
     /** "Outer: message; root cause: Root: message", or just "Outer: message" when it has no cause. */
     public static String describe(Throwable e) {
+        Throwable root = root(e);
+        String outer = line(e);
+        return root == e ? outer : outer + "; root cause: " + line(root);
+    }
+
+    /** The innermost cause of {@code e} (e itself when it has none). */
+    public static Throwable root(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String outer = line(e);
-        return root == e ? outer : outer + "; root cause: " + line(root);
+        return root;
     }
 
     private static String line(Throwable t) {

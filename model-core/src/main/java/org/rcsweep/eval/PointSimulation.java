@@ -283,14 +283,7 @@ public final class PointSimulation {
             all.advance(windows, offset + done, b, states);
             for (int s = 0; s < states.length; s++) {
                 double[] st = states[s];
-                for (int i = 0; i < b * n; i++) {
-                    double v = st[i];
-                    if (!(Math.abs(v) <= DIVERGENCE_BOUND)) {
-                        throw new DivergenceException("state of neuron " + (i % n) + " of input stream " + s
-                                + " reached " + v + " at step " + (t + done + i / n) + " (bound " + DIVERGENCE_BOUND
-                                + ")");
-                    }
-                }
+                checkBounded(st, b, n, t + done, " of input stream " + s);
                 if (x != null) {
                     double[] xd = x[s].data;
                     for (int r = 0; r < b; r++) {
@@ -316,15 +309,22 @@ public final class PointSimulation {
         long start = System.nanoTime();
         targets.draw(rows);
         reservoir.advance(targets.window(), targets.offset(), rows, states);
-        int n = reservoir.size();
+        checkBounded(states, rows, reservoir.size(), t, "");
+        simulateNanos += System.nanoTime() - start;
+    }
+
+    /**
+     * Throws {@link DivergenceException} when a state of the {@code rows} × n states, the first row at step
+     * {@code firstStep}, leaves the bounded region; {@code where} names the stream, if any, in the message.
+     */
+    private static void checkBounded(double[] states, int rows, int n, int firstStep, String where) {
         for (int i = 0; i < rows * n; i++) {
             double v = states[i];
             if (!(Math.abs(v) <= DIVERGENCE_BOUND)) {
-                throw new DivergenceException("state of neuron " + (i % n) + " reached " + v + " at step "
-                        + (t + i / n) + " (bound " + DIVERGENCE_BOUND + ")");
+                throw new DivergenceException("state of neuron " + (i % n) + where + " reached " + v + " at step "
+                        + (firstStep + i / n) + " (bound " + DIVERGENCE_BOUND + ")");
             }
         }
-        simulateNanos += System.nanoTime() - start;
     }
 
     /** Firing statistics of the last run's measured steps, or null for a rate reservoir or before any run. */

@@ -22,16 +22,7 @@ public record LearnedMemorySpec(double feedback, double noise, double initScale,
     public static final String KIND = "learned-memory";
 
     public LearnedMemorySpec {
-        Check.open("feedback", feedback, 0.0, 1.0);
-        Check.closed("noise", noise, 0.0, 100.0);
-        Check.leftOpen("init_scale", initScale, 0.0, 100.0);
-        Check.closed("learning_steps", learningSteps, 0, 100_000_000);
-        Check.leftOpen("learning_rate", learningRate, 0.0, 0.5);
-        Check.closed("lateral_timescale", lateralTimescale, 0.1, 100.0);
-        if (learningRate >= lateralTimescale) {
-            throw new SpecException("lateral_timescale", "must exceed learning_rate (" + learningRate
-                    + "): the lateral weights learn at rate learning_rate/lateral_timescale, which must be below 1");
-        }
+        LearningParameters.check(feedback, noise, initScale, learningSteps, learningRate, lateralTimescale);
     }
 
     @Override

@@ -26,16 +26,7 @@ public record LearnedSpikingMemorySpec(double feedback, double noise, double ini
     public static final String KIND = "learned-spiking-memory";
 
     public LearnedSpikingMemorySpec {
-        Check.open("feedback", feedback, 0.0, 1.0);
-        Check.closed("noise", noise, 0.0, 100.0);
-        Check.leftOpen("init_scale", initScale, 0.0, 100.0);
-        Check.closed("learning_steps", learningSteps, 0, 100_000_000);
-        Check.leftOpen("learning_rate", learningRate, 0.0, 0.5);
-        Check.closed("lateral_timescale", lateralTimescale, 0.1, 100.0);
-        if (learningRate >= lateralTimescale) {
-            throw new SpecException("lateral_timescale", "must exceed learning_rate (" + learningRate
-                    + "): the lateral weights learn at rate learning_rate/lateral_timescale, which must be below 1");
-        }
+        LearningParameters.check(feedback, noise, initScale, learningSteps, learningRate, lateralTimescale);
         Check.leftOpen("decoder_scale", decoderScale, 0.0, 100.0);
         Check.closed("readout_tau", readoutTau, 0.1, 10_000.0);
     }

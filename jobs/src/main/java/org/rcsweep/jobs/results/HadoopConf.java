@@ -28,7 +28,8 @@ public final class HadoopConf {
 
     /**
      * A copy that gives up on an unreachable name node after one attempt instead of Hadoop's default minutes of
-     * retries: used only for the first look at a directory, so that a wrong host or port is a prompt error.
+     * retries: used only for the first look at a directory (through a file system instance of its own, never the
+     * cached one), so that a wrong host or port is a prompt error.
      */
     static Configuration failingFast(Configuration conf) {
         Configuration c = new Configuration(conf);
@@ -36,7 +37,6 @@ public final class HadoopConf {
         c.setInt("ipc.client.connect.max.retries.on.timeouts", 0);
         c.setInt("ipc.client.connect.timeout", 5000);
         c.setBoolean("dfs.client.retry.policy.enabled", false);
-        c.setBoolean("fs.hdfs.impl.disable.cache", true);
         return c;
     }
 }

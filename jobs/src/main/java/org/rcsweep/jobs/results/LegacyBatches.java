@@ -29,24 +29,27 @@ final class LegacyBatches {
     /** The complete legacy batches (read-only: nothing is written). */
     static List<String> complete(ResultsDirectory dir) {
         try {
-            Map<String, Map<String, FileStatus>> listing = dir.listParts();
-            List<String> out = new ArrayList<>();
-            for (String batch : listing.get(ResultTables.POINTS.name()).keySet()) {
-                if (isComplete(dir, listing, batch)) {
-                    out.add(batch);
-                }
-            }
-            return out;
+            return complete(dir, dir.listParts());
         } catch (IOException e) {
             throw new DirectoryException("cannot list the tables of '" + dir + "': " + ResultsDirectory.rootMessage(e));
         }
+    }
+
+    private static List<String> complete(ResultsDirectory dir, Map<String, Map<String, FileStatus>> listing) {
+        List<String> out = new ArrayList<>();
+        for (String batch : listing.get(ResultTables.POINTS.name()).keySet()) {
+            if (isComplete(dir, listing, batch)) {
+                out.add(batch);
+            }
+        }
+        return out;
     }
 
     /** Writes records for the complete legacy batches; returns how many. */
     static int adopt(ResultsDirectory dir, String runId) throws IOException {
         Map<String, Map<String, FileStatus>> listing = dir.listParts();
         int adopted = 0;
-        for (String batch : complete(dir)) {
+        for (String batch : complete(dir, listing)) {
             Map<String, BatchRecord.Part> parts = new LinkedHashMap<>();
             for (TableSchema t : ResultsDirectory.COMMIT_ORDER) {
                 FileStatus f = listing.get(t.name()).get(batch);

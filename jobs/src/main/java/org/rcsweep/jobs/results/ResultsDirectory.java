@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.rcsweep.eval.FailureCause;
 import org.rcsweep.parquet.TableFileWriter;
 import org.rcsweep.tables.ResultTables;
 import org.rcsweep.tables.TableSchema;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -317,24 +319,34 @@ public final class ResultsDirectory {
     /**
      * Brings the directory to a consistent state under the writer's lock: finishes commits a killed run recorded but
      * did not move into place, deletes what no record covers (staging, unrecorded batch folders, temporary files),
-     * and deletes every damaged batch (a part missing, of the wrong size or, with {@code checksums}, of the wrong
-     * CRC32C; an unreadable record; a point recorded twice) so that its points are computed again. A directory
-     * written before batch records existed is adopted: its batches complete in all three tables get records.
+     * and deletes every damaged batch (a part missing, of the wrong size or, when the recorded parts total at most
+     * {@code checksumBytes}, of the wrong CRC32C; an unreadable record; a point recorded twice) so that its points
+     * are computed again. A directory written before batch records existed is adopted: its batches complete in all
+     * three tables get records. The records are read once; the intact ones come back in the {@link Recovery}.
      */
-    public Recovery recover(WriterLock lock, boolean checksums) {
+    public Recovery recover(WriterLock lock, long checksumBytes) {
         lock.checkHeld();
         List<String> rolledForward = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         Map<String, String> damaged = new TreeMap<>();
+        Map<String, BatchRecord> committed;
         int adopted = 0;
+        long recordedBytes = 0;
+        boolean checksums;
         try {
             fs.delete(new Path(root, TMP), true); // temporary files of side writes: nothing a reader saw
-            if (!exists(new Path(root, RECORDS))) {
+            if (!hasRecords()) {
                 adopted = LegacyBatches.adopt(this, lock.runId());
                 fs.mkdirs(new Path(root, RECORDS));
             }
             Map<String, BatchRecord> records = new TreeMap<>();
             readRecords(records, damaged);
+            for (BatchRecord r : records.values()) {
+                for (BatchRecord.Part p : r.parts().values()) {
+                    recordedBytes += p.bytes();
+                }
+            }
+            checksums = recordedBytes <= checksumBytes;
             Map<String, Map<String, FileStatus>> listing = listParts();
             for (BatchRecord r : records.values()) {
                 for (TableSchema t : COMMIT_ORDER) {
@@ -366,10 +378,12 @@ public final class ResultsDirectory {
                 }
                 deleteAll(new Path(tablePath(t), "_temporary"), removed);
             }
+            records.keySet().removeAll(damaged.keySet());
+            committed = records;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot recover " + display + ": " + rootMessage(e), e);
         }
-        return new Recovery(rolledForward, removed, damaged, adopted);
+        return new Recovery(rolledForward, removed, damaged, adopted, committed, checksums, recordedBytes);
     }
 
     /** Deletes a batch: its record, its staging folder and its folder in every table. */
@@ -405,25 +419,20 @@ public final class ResultsDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot repair " + display + ": " + rootMessage(e), e);
         }
-        recover(lock, true);
+        recover(lock, Long.MAX_VALUE);
         return removed;
     }
 
-    /** Deletes the batches holding the given points (to compute them again), returning the batch ids deleted. */
-    public List<String> deleteBatchesOf(WriterLock lock, Set<String> pointIds) {
+    /** Deletes committed batches (to compute their points again). */
+    public void deleteBatches(WriterLock lock, Collection<String> batches) {
         lock.checkHeld();
-        List<String> batches = new ArrayList<>();
         try {
-            for (BatchRecord r : records().values()) {
-                if (r.points().stream().anyMatch(pointIds::contains)) {
-                    deleteBatch(r.batch(), new ArrayList<>());
-                    batches.add(r.batch());
-                }
+            for (String batch : batches) {
+                deleteBatch(batch, new ArrayList<>());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete batches under " + display + ": " + rootMessage(e), e);
         }
-        return batches;
     }
 
     /**
@@ -551,7 +560,7 @@ public final class ResultsDirectory {
      * Whether the directory has batch records. A directory without them (written by an earlier rcsweep, or tables
      * written by hand) is read as its table folders hold it; the first sweep into it records its complete batches.
      */
-    private boolean hasRecords() {
+    boolean hasRecords() {
         return exists(new Path(root, RECORDS));
     }
 
@@ -636,17 +645,6 @@ public final class ResultsDirectory {
             throw new DirectoryException("cannot write figures to '" + target + "': " + rootMessage(e));
         }
         return out;
-    }
-
-    /** Total bytes of the recorded parts of every committed batch. */
-    public long recordedBytes() {
-        long total = 0;
-        for (BatchRecord r : records().values()) {
-            for (BatchRecord.Part p : r.parts().values()) {
-                total += p.bytes();
-            }
-        }
-        return total;
     }
 
     /** Deletes a side file or folder under the root (e.g. an old figure). */
@@ -751,10 +749,7 @@ public final class ResultsDirectory {
 
     /** The innermost cause's message, on one line: what a user can act on. */
     static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
+        Throwable t = FailureCause.root(e);
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         int nl = m.indexOf('\n');
         return nl > 0 ? m.substring(0, nl) : m;

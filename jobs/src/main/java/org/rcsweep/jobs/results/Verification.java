@@ -38,8 +38,7 @@ public record Verification(int batches, int points, Map<String, String> damaged,
         int points = 0;
         try {
             dir.readRecords(records, damaged);
-            if (records.isEmpty() && damaged.isEmpty()
-                    && !dir.exists(new org.apache.hadoop.fs.Path(dir.root(), ResultsDirectory.RECORDS))) {
+            if (records.isEmpty() && damaged.isEmpty() && !dir.hasRecords()) {
                 List<String> legacy = LegacyBatches.complete(dir);
                 return new Verification(legacy.size(), 0, Map.of(), legacy.isEmpty() ? List.of()
                         : List.of("the batches have no records yet (written by an earlier rcsweep): the next sweep or "

@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.rcsweep.eval.PointEvaluator;
 import org.rcsweep.eval.PointResult;
 import org.rcsweep.eval.PointStatus;
+import org.rcsweep.jobs.results.BatchRecord;
 import org.rcsweep.jobs.results.Recovery;
 import org.rcsweep.jobs.results.ResultsDirectory;
 import org.rcsweep.jobs.results.WriterLock;
@@ -24,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -135,24 +137,26 @@ public final class SweepJob {
         List<PointSpec> planned = SweepPlanner.plan(spec);
         // Every recorded part's CRC32C is checked when that is a few seconds of reading; beyond, sizes only
         // ('rcsweep verify' reads everything).
-        boolean checksums = out.recordedBytes() <= CHECKSUM_BYTES;
-        if (!checksums) {
+        Recovery recovery = out.recover(lock, CHECKSUM_BYTES);
+        if (!recovery.checksummed()) {
             options.progress().println("rcsweep: checked the sizes of the committed batches, not their checksums ("
-                    + out.recordedBytes() / (1 << 20) + " MiB); 'rcsweep verify' reads every byte");
+                    + recovery.recordedBytes() / (1 << 20) + " MiB); 'rcsweep verify' reads every byte");
         }
-        Recovery recovery = out.recover(lock, checksums);
+        Map<String, BatchRecord> batches = new TreeMap<>(recovery.committed());
         int retried = 0;
         if (options.retryFailed()) {
-            Map<String, String> failedBefore = out.failedPoints();
-            if (!failedBefore.isEmpty()) {
-                Set<String> ids = failedBefore.keySet();
-                List<String> deleted = out.deleteBatchesOf(lock, ids);
-                retried = ids.size();
-                options.progress().println("rcsweep: computing again " + ids.size() + " failed point(s) and the "
-                        + "other points of their " + deleted.size() + " batch(es)");
+            List<String> withFailures = batches.values().stream().filter(r -> !r.failed().isEmpty())
+                    .map(BatchRecord::batch).toList();
+            if (!withFailures.isEmpty()) {
+                retried = withFailures.stream().mapToInt(b -> batches.get(b).failed().size()).sum();
+                out.deleteBatches(lock, withFailures);
+                withFailures.forEach(batches::remove);
+                options.progress().println("rcsweep: computing again " + retried + " failed point(s) and the "
+                        + "other points of their " + withFailures.size() + " batch(es)");
             }
         }
-        Set<String> committed = out.committedPointIds();
+        Set<String> committed = new HashSet<>();
+        batches.values().forEach(r -> committed.addAll(r.points()));
         List<PointSpec> todo = new ArrayList<>();
         for (PointSpec p : planned) {
             if (!committed.contains(p.id())) {
